@@ -1,0 +1,18 @@
+package dev.dockfit.dockerfile.shell;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * The result of expanding one word.
+ *
+ * @param value the word with quotes removed, escapes applied and substitutions done
+ * @param unset names of variables the word referred to that were unset, in order of first reference
+ *              (positional and special parameters such as {@code $1} or {@code $@} are never listed)
+ */
+public record Expansion(String value, Set<String> unset) {
+    public Expansion {
+        unset = Collections.unmodifiableSet(new LinkedHashSet<>(unset));
+    }
+}
