@@ -1,5 +1,7 @@
 package dev.dockfit.cli;
 
+import dev.dockfit.cli.parse.ParseCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -23,8 +25,18 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns its exit code; used by tests to run commands in-process. */
     public static int execute(String... args) {
         return ExitCodes.commandLine(new Main()).execute(args);
+    }
+
+    /** Runs the CLI with the given streams and returns its exit code; tests run commands in-process this way. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = ExitCodes.commandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }
