@@ -236,6 +236,10 @@ public final class ShellParser {
         }
 
         private void parsePipeline() {
+            if (peek().isWord("time")) {
+                consume();
+                if (peek().isWord("-p")) consume();
+            }
             if (peek().isWord("!")) consume();
             List<Integer> bounds = new ArrayList<>();
             bounds.add(created.size());

@@ -282,8 +282,35 @@ class ShellParserTest {
     }
 
     @Test
-    void negationAndBackground() {
-        ShellScript s = ShellParser.parse("! grep -q x f && nginx -g 'daemon off;' &");
+    void heredocInsideACommandSubstitution() {
+        String text = "x=$(cat <<EOF\n$(rm -rf /)\nEOF\n) && echo \"$x\"";
+        ShellScript s = ShellParser.parse(text);
+        assertThat(names(s)).containsExactly("", "cat", "echo");
+        Redirection.Heredoc h = s.commands().get(1).redirections().get(0).heredoc().orElseThrow();
+        assertThat(text.substring(h.bodyStart(), h.bodyEnd())).isEqualTo("$(rm -rf /)\n");
+        assertThat(s.hasProblems()).isFalse();
+    }
+
+    @Test
+    void heredocOpenedInASubstitutionHasItsBodyAfterTheLine() {
+        String text = "echo $(cat <<EOF) more\nbody $(ls)\nEOF\nls";
+        ShellScript s = ShellParser.parse(text);
+        assertThat(names(s)).containsExactly("echo", "cat", "ls");
+        Redirection.Heredoc h = s.commands().get(1).redirections().get(0).heredoc().orElseThrow();
+        assertThat(text.substring(h.bodyStart(), h.bodyEnd())).isEqualTo("body $(ls)\n");
+    }
+
+    @Test
+    void processSubstitutionFeedingALoop() {
+        ShellScript s = ShellParser.parse("while read -r l; do echo \"$l\"; done < <(find . -name '*.py') | sort");
+        assertThat(names(s)).containsExactly("read", "echo", "find", "sort");
+        assertThat(s.commands().get(2).inSubstitution()).isTrue();
+        assertThat(s.commands()).extracting(SimpleCommand::pipelineIndex).containsExactly(0, 0, -1, 1);
+    }
+
+    @Test
+    void negationTimeAndBackground() {
+        ShellScript s = ShellParser.parse("! grep -q x f && time -p nginx -g 'daemon off;' &");
         assertThat(names(s)).containsExactly("grep", "nginx");
         assertThat(literals(s.commands().get(1))).containsExactly("nginx", "-g", "daemon off;");
         assertThat(s.commands().get(1).after()).isEqualTo(Connector.BACKGROUND);
