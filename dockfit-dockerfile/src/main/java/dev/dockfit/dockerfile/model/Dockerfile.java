@@ -13,15 +13,17 @@ public final class Dockerfile {
     private final SourceText source;
     private final List<Directive> directives;
     private final List<Instruction> instructions;
+    private final List<Comment> comments;
     private final char escapeToken;
     private final List<ParseWarning> warnings;
 
     public Dockerfile(String path, SourceText source, List<Directive> directives, List<Instruction> instructions,
-                      char escapeToken, List<ParseWarning> warnings) {
+                      List<Comment> comments, char escapeToken, List<ParseWarning> warnings) {
         this.path = path;
         this.source = source;
         this.directives = List.copyOf(directives);
         this.instructions = List.copyOf(instructions);
+        this.comments = List.copyOf(comments);
         this.escapeToken = escapeToken;
         this.warnings = List.copyOf(warnings);
     }
@@ -41,6 +43,23 @@ public final class Dockerfile {
 
     public List<Instruction> instructions() {
         return instructions;
+    }
+
+    /** Comment lines in file order (directives excluded), including those inside continuations. */
+    public List<Comment> comments() {
+        return comments;
+    }
+
+    /** The comment lines directly above an instruction (blank lines allowed between them), nearest last. */
+    public List<Comment> commentsBefore(Instruction instruction) {
+        int start = instruction.span().start();
+        int prevEnd = 0;
+        for (Instruction i : instructions) {
+            if (i.span().start() >= start) break;
+            prevEnd = i.span().end();
+        }
+        final int from = prevEnd;
+        return comments.stream().filter(c -> c.span().start() >= from && c.span().end() <= start).toList();
     }
 
     public char escapeToken() {

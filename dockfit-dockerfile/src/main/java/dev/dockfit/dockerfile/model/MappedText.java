@@ -38,6 +38,14 @@ public final class MappedText {
         return new MappedText(text, offsets);
     }
 
+    /** The text of one contiguous span of the source (a heredoc body, a comment). */
+    public static MappedText of(SourceText source, Span span) {
+        String view = source.byteView().substring(span.start(), span.end());
+        int[] origin = new int[view.length()];
+        for (int i = 0; i < origin.length; i++) origin[i] = span.start() + i;
+        return decode(view, origin, 0, origin.length, span.end());
+    }
+
     /** Bytes the decoder consumed for code point {@code cp} at byte {@code b}: 1 for a replaced invalid byte. */
     private static int utf8Width(String bytes, int b, int to, int cp) {
         int lead = bytes.charAt(b) & 0xFF;

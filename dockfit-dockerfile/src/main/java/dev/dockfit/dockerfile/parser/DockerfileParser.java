@@ -1,6 +1,7 @@
 package dev.dockfit.dockerfile.parser;
 
 import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Comment;
 import dev.dockfit.dockerfile.model.Directive;
 import dev.dockfit.dockerfile.model.Dockerfile;
 import dev.dockfit.dockerfile.model.Flag;
@@ -31,6 +32,7 @@ public final class DockerfileParser {
     private final List<Directive> foundDirectives = new ArrayList<>();
     private final List<Instruction> instructions = new ArrayList<>();
     private final List<ParseWarning> warnings = new ArrayList<>();
+    private final List<Comment> comments = new ArrayList<>();
     private int pos;
     private int lineNo;
     private int stage = -1;
@@ -66,7 +68,10 @@ public final class DockerfileParser {
             if (d != null) foundDirectives.add(d);
             lineNo++;
             int startLine = lineNo;
-            if (from < to && s.charAt(from) == '#') continue;
+            if (from < to && s.charAt(from) == '#') {
+                if (d == null) comments.add(comment(from, to));
+                continue;
+            }
             int contentEnd = continuation(from, to);
             if (contentEnd < 0 && from == to) continue;
             readInstruction(from, to, contentEnd, startLine);
@@ -74,7 +79,8 @@ public final class DockerfileParser {
         if (instructions.isEmpty()) {
             throw new DockerfileParseException("file with no instructions", Math.max(1, lineNo), 1);
         }
-        return new Dockerfile(path, source, foundDirectives, instructions, directives.escapeToken(), warnings);
+        return new Dockerfile(path, source, foundDirectives, instructions, comments, directives.escapeToken(),
+                warnings);
     }
 
     private void readInstruction(int from, int to, int contentEnd, int startLine) throws DockerfileParseException {
@@ -91,7 +97,10 @@ public final class DockerfileParser {
             int te = trimNewline(ls, next);
             end = te;
             int firstNonSpace = GoText.skipSpaceForward(s, ls, te);
-            if (firstNonSpace < te && s.charAt(firstNonSpace) == '#') continue;
+            if (firstNonSpace < te && s.charAt(firstNonSpace) == '#') {
+                comments.add(comment(firstNonSpace, te));
+                continue;
+            }
             if (firstNonSpace == te) {
                 emptyContinuation = true;
                 continue;
@@ -173,6 +182,10 @@ public final class DockerfileParser {
                 : toInstruction(raw.child, logical, text, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo));
         return new Instruction(GoText.decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
                 args, raw.json, heredocs, child, logical.mapped(text, raw.argsFrom, raw.argsTo), stage);
+    }
+
+    private Comment comment(int hash, int end) {
+        return new Comment(GoText.decode(s.substring(hash + 1, end)).strip(), new Span(hash, end));
     }
 
     /** Advances past the current line; returns the offset after its newline (or the end of input). */
