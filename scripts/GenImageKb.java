@@ -34,6 +34,7 @@ public class GenImageKb {
     /** A token that continues a version after its first token: 8u502-b07, 3.15-rc, 28-ea-11, 6.0.0-beta-2, 3.5-dev5. */
     static final Pattern VERSION_CONTINUATION =
             Pattern.compile("\\d[\\w.]*|rc\\d*|ea|alpha[\\d.]*|beta[\\d.]*|preview[\\d.]*|dev\\d*|b\\d+");
+    static final Pattern PRE_RELEASE = Pattern.compile("(?i)rc|alpha|beta|ea|dev|preview|snapshot");
     static final Pattern COMPONENT_SPLIT = Pattern.compile("[._-]|(?<=\\d)(?=[a-zA-Z])|(?<=[a-zA-Z])(?=\\d)");
 
     public static void main(String[] args) throws IOException {
@@ -241,8 +242,19 @@ public class GenImageKb {
         return all;
     }
 
-    /** The smallest number of leading components that tells every listed release line apart. */
-    static int lineDepth(Set<List<String>> fullVersions) {
+    /**
+     * The smallest number of leading components that tells every listed release line apart. Pre-releases
+     * (3.15.0rc1, 8.4.25RC1) and versions that only extend another listed one (13.0.1 next to 13.0.1-rc,
+     * 8.0.2 next to the packaging revision 8.0.2-1) do not count as lines of their own.
+     */
+    static int lineDepth(Set<List<String>> listed) {
+        Set<List<String>> fullVersions = new LinkedHashSet<>();
+        for (List<String> v : listed) {
+            if (v.stream().anyMatch(c -> PRE_RELEASE.matcher(c).matches())) continue;
+            boolean extended = listed.stream().anyMatch(o -> o.size() > v.size() && o.subList(0, v.size()).equals(v)
+                    && o.stream().noneMatch(c -> PRE_RELEASE.matcher(c).matches()));
+            if (!extended) fullVersions.add(v);
+        }
         int max = fullVersions.stream().mapToInt(List::size).max().orElse(1);
         for (int depth = 1; depth < max; depth++) {
             Set<List<String>> prefixes = new LinkedHashSet<>();
@@ -422,6 +434,7 @@ public class GenImageKb {
             while (true) {
                 skip();
                 String key = string();
+                if (m.containsKey(key)) throw error("duplicate key \"" + key + "\"");
                 skip();
                 expect(':');
                 m.put(key, value());

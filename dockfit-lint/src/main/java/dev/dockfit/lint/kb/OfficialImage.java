@@ -153,7 +153,7 @@ public final class OfficialImage {
 
     private TagStatus versionStatus(TagName t) {
         List<String> v = TagName.components(t.designator());
-        List<String> inLine = new ArrayList<>();
+        List<String> inLine = new ArrayList<>(); // listed versions of the same release line
         for (String listed : versions.keySet()) {
             List<String> p = TagName.components(listed);
             boolean sameLine = v.size() >= lineDepth
@@ -162,11 +162,14 @@ public final class OfficialImage {
             if (sameLine) inLine.add(listed);
         }
         if (inLine.isEmpty()) return TagStatus.of(Maintenance.UNMAINTAINED);
+        // a release pin moves to a release (8.4.20 -> 8.4.24, not 8.4-rc)
+        List<String> releases = inLine.stream().filter(p -> !TagName.isPreRelease(p)).toList();
+        List<String> candidates = TagName.isPreRelease(t.designator()) || releases.isEmpty() ? inLine : releases;
         // prefer a pin of the same precision (26.6.1 -> 26.7.0), newest first as the data file orders them
-        Optional<String> current = inLine.stream()
+        Optional<String> current = candidates.stream()
                 .filter(p -> TagName.components(p).size() == v.size() && versions.get(p).contains(t.variant()))
                 .findFirst()
-                .or(() -> inLine.stream().filter(p -> versions.get(p).contains(t.variant())).findFirst())
+                .or(() -> candidates.stream().filter(p -> versions.get(p).contains(t.variant())).findFirst())
                 .map(p -> TagName.join(p, t.variant()));
         return new TagStatus(Maintenance.FROZEN, current);
     }
@@ -178,7 +181,13 @@ public final class OfficialImage {
         Optional<Family> direct = firstMatch(rules, List.of(tag));
         if (direct.isPresent()) return direct;
         String listed = tag;
-        if (!isListed(tag)) listed = status(tag).current().orElse(tag);
+        if (!isListed(tag)) {
+            // a frozen pin's current tag, else any listed tag of the same variant (node:20 -> node:26)
+            String variant = parse(tag).variant();
+            listed = status(tag).current().or(() -> versions.entrySet().stream()
+                    .filter(e -> e.getValue().contains(variant)).map(e -> TagName.join(e.getKey(), variant))
+                    .filter(this::isListed).findFirst()).orElse(tag);
+        }
         Set<String> siblings = new LinkedHashSet<>();
         for (Build b : buildsOf(listed)) siblings.addAll(b.tags());
         return firstMatch(rules, List.copyOf(siblings)).or(() -> defaultFamily);

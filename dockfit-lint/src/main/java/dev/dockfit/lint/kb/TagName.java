@@ -22,6 +22,7 @@ public record TagName(String designator, String variant) {
 
     private static final Pattern VERSION_CONTINUATION =
             Pattern.compile("\\d[\\w.]*|rc\\d*|ea|alpha[\\d.]*|beta[\\d.]*|preview[\\d.]*|dev\\d*|b\\d+");
+    private static final Pattern PRE_RELEASE = Pattern.compile("(?i)rc|alpha|beta|ea|dev|preview|snapshot");
     private static final Pattern COMPONENT_SPLIT =
             Pattern.compile("[._-]|(?<=\\d)(?=[a-zA-Z])|(?<=[a-zA-Z])(?=\\d)");
 
@@ -51,6 +52,11 @@ public record TagName(String designator, String variant) {
     /** The version's components: {@code 3.15.0rc1} is 3, 15, 0, rc, 1. */
     public static List<String> components(String version) {
         return Arrays.stream(COMPONENT_SPLIT.split(version)).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Whether a version names a pre-release: {@code 3.15.0rc1}, {@code 8.4-rc}, {@code 28-ea-11}. */
+    public static boolean isPreRelease(String version) {
+        return components(version).stream().anyMatch(c -> PRE_RELEASE.matcher(c).matches());
     }
 
     /** The tag for a designator and a variant: {@code 3.12} + {@code slim} is {@code 3.12-slim}. */

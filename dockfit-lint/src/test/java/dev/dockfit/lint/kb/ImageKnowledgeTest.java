@@ -56,6 +56,10 @@ class ImageKnowledgeTest {
         assertThat(kb.maintenance("openjdk", "17")).isEqualTo(Maintenance.UNMAINTAINED);
         assertThat(kb.maintenance("openjdk", "latest")).isEqualTo(Maintenance.UNMAINTAINED);
         assertThat(kb.maintenance("centos", "7")).isEqualTo(Maintenance.UNMAINTAINED);
+        // release lines of two components, set in the curated file where the lists alone cannot tell
+        assertThat(kb.maintenance("mysql", "8.0")).isEqualTo(Maintenance.UNMAINTAINED);
+        assertThat(kb.maintenance("tomcat", "10.0")).isEqualTo(Maintenance.UNMAINTAINED);
+        assertThat(kb.maintenance("mysql", "8.4")).isEqualTo(Maintenance.MAINTAINED);
     }
 
     @Test
@@ -69,6 +73,9 @@ class ImageKnowledgeTest {
         assertThat(kb.status("debian", "12.4").current()).contains("12.15");
         assertThat(kb.status("eclipse-temurin", "8u392-b08-jre").current()).contains("8u502-b07-jre");
         assertThat(kb.status("alpine", "3.24.0").maintenance()).isEqualTo(Maintenance.FROZEN);
+        assertThat(kb.status("php", "8.4.20").current()).contains("8.4.24"); // a release, not 8.4-rc
+        assertThat(kb.status("varnish", "8.0.1-1").current()).contains("8.0.2-1");
+        assertThat(kb.status("ubuntu", "noble-20240101").current()).contains("noble-20260810");
     }
 
     @Test
