@@ -302,6 +302,28 @@ public final class ImageKnowledge {
         return target.isLinuxTag(t) ? Optional.of(t) : Optional.empty();
     }
 
+    // ---- the same questions for a parsed FROM reference; a digest-only reference names no tag -----------
+
+    public List<Suggestion> smallerVariants(ImageReference ref) {
+        return ref.effectiveTag() == null ? List.of() : smallerVariants(name(ref), ref.effectiveTag());
+    }
+
+    public Optional<Family> family(ImageReference ref) {
+        return ref.effectiveTag() == null ? Optional.empty() : family(name(ref), ref.effectiveTag());
+    }
+
+    public Optional<SdkInfo> sdk(ImageReference ref) {
+        return ref.effectiveTag() == null ? Optional.empty() : sdk(name(ref), ref.effectiveTag());
+    }
+
+    public Optional<Deprecation> deprecation(ImageReference ref) {
+        return image(ref).flatMap(OfficialImage::deprecation);
+    }
+
+    private static String name(ImageReference ref) {
+        return ref.registryHost() + "/" + ref.repository();
+    }
+
     private static String orLatest(String tag) {
         return tag == null || tag.isEmpty() ? "latest" : tag;
     }

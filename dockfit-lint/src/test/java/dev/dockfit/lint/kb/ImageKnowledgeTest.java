@@ -217,6 +217,20 @@ class ImageKnowledgeTest {
     }
 
     @Test
+    void parsedReferencesAnswerTheSameQuestions() {
+        ImageReference python = ImageReference.parse("docker.io/library/python:3.12").orElseThrow();
+        assertThat(kb.smallerVariants(python)).extracting(Suggestion::reference).startsWith("python:3.12-slim");
+        assertThat(kb.family(python)).contains(new Family("debian", "apt"));
+        assertThat(kb.sdk(ImageReference.parse("golang:1.26").orElseThrow())).isPresent();
+        assertThat(kb.deprecation(ImageReference.parse("openjdk:17").orElseThrow())).isPresent();
+        assertThat(kb.family(ImageReference.parse("gcr.io/distroless/static-debian12:nonroot").orElseThrow()))
+                .contains(new Family("distroless", "none"));
+        ImageReference pinned = ImageReference.parse("python@sha256:" + "b".repeat(64)).orElseThrow();
+        assertThat(kb.smallerVariants(pinned)).isEmpty();
+        assertThat(kb.family(pinned)).isEmpty();
+    }
+
+    @Test
     void suggestionsNeverNameWindowsOrUnlistedTags() {
         for (OfficialImage image : kb.images().values()) {
             for (String tag : image.tags()) {
