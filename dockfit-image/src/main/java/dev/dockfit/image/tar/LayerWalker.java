@@ -1,0 +1,145 @@
+package dev.dockfit.image.tar;
+
+import dev.dockfit.image.ImageException;
+import dev.dockfit.image.blob.Blob;
+import dev.dockfit.image.blob.Compression;
+import dev.dockfit.image.fs.CaptureRule;
+import dev.dockfit.image.fs.EntryType;
+import dev.dockfit.image.fs.FileEntry;
+import dev.dockfit.image.fs.LayerFiles;
+import dev.dockfit.image.hash.Digest;
+import dev.dockfit.image.hash.DigestingInputStream;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
+import java.util.zip.ZipException;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+
+/**
+ * Reads one layer blob in a single streaming pass: decompresses, checks the blob digest and the diffID, and lists
+ * every entry. Content is only kept for paths a {@link CaptureRule} asks for; nothing is written to disk.
+ */
+public final class LayerWalker {
+    private static final String WHITEOUT = ".wh.";
+    private static final String OPAQUE = ".wh..wh..opq";
+    private static final int BUFFER = 1 << 16;
+
+    private final List<CaptureRule> captureRules;
+
+    public LayerWalker(List<CaptureRule> captureRules) {
+        this.captureRules = List.copyOf(captureRules);
+    }
+
+    /**
+     * @param mediaType      the descriptor's media type, or null to detect the compression from the bytes
+     * @param expectedDigest the blob digest to verify, or null when the source does not give one
+     * @param expectedDiffId the tar stream digest to verify, or null
+     */
+    public LayerFiles walk(Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
+        String what = "layer " + blob.name();
+        try (InputStream raw = blob.open()) {
+            DigestingInputStream stored = new DigestingInputStream(raw,
+                    expectedDigest == null ? "sha256" : expectedDigest.algorithm());
+            BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER);
+            Compression compression = Compression.fromMediaType(mediaType);
+            if (compression == null || compression == Compression.NONE) compression = Compression.sniff(buffered);
+            DigestingInputStream tarStream = new DigestingInputStream(
+                    new BufferedInputStream(compression.decompress(buffered), BUFFER),
+                    expectedDiffId == null ? "sha256" : expectedDiffId.algorithm());
+            List<FileEntry> entries = readEntries(tarStream, what);
+            tarStream.drain();
+            stored.drain();
+            Digest diffId = tarStream.verify(expectedDiffId, what + " (uncompressed, diffID)");
+            Digest digest = stored.verify(expectedDigest, what);
+            return new LayerFiles(List.copyOf(entries), stored.count(), tarStream.count(), digest, diffId);
+        } catch (EOFException e) {
+            throw new ImageException(what + ": truncated (unexpected end of data)", e);
+        } catch (ZipException e) {
+            throw new ImageException(what + ": corrupt gzip data (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (msg.toLowerCase(java.util.Locale.ROOT).contains("truncated")) msg = "truncated (" + msg + ")";
+            throw new ImageException(what + ": " + msg, e);
+        }
+    }
+
+    private List<FileEntry> readEntries(InputStream tarStream, String what) throws IOException {
+        List<FileEntry> entries = new ArrayList<>();
+        // The tar stream is closed by the caller's blob stream; closing here would stop digesting the tail.
+        TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, BUFFER);
+        byte[] buf = new byte[BUFFER];
+        CRC32C crc32c = new CRC32C();
+        CRC32 crc32 = new CRC32();
+        TarArchiveEntry te;
+        while ((te = tar.getNextEntry()) != null) {
+            String path = EntryPaths.normalize(te.getName(), what);
+            if (path.equals("/")) continue;
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            String dir = EntryPaths.parent(path);
+            int mode = te.getMode() & 07777;
+            long uid = te.getLongUserId();
+            long gid = te.getLongGroupId();
+            if (name.equals(OPAQUE)) {
+                entries.add(new FileEntry(dir, EntryType.OPAQUE_WHITEOUT, 0, mode, uid, gid, null, 0, null));
+                continue;
+            }
+            if (name.startsWith(WHITEOUT + WHITEOUT)) continue; // AUFS bookkeeping (hard-link dirs), not a file
+            if (name.startsWith(WHITEOUT)) {
+                String target = EntryPaths.child(dir, name.substring(WHITEOUT.length()));
+                entries.add(new FileEntry(target, EntryType.WHITEOUT, 0, mode, uid, gid, null, 0, null));
+                continue;
+            }
+            EntryType type = typeOf(te);
+            if (type == null) continue;
+            String link = null;
+            if (type == EntryType.SYMLINK) link = te.getLinkName();
+            if (type == EntryType.HARDLINK) link = EntryPaths.normalize(te.getLinkName(), what);
+            long size = type == EntryType.FILE ? te.getSize() : 0;
+            long hash = 0;
+            byte[] content = null;
+            if (type == EntryType.FILE) {
+                crc32c.reset();
+                crc32.reset();
+                boolean capture = wants(path, size);
+                java.io.ByteArrayOutputStream kept = capture ? new java.io.ByteArrayOutputStream((int) size) : null;
+                long remaining = size;
+                while (remaining > 0) {
+                    int n = tar.read(buf, 0, (int) Math.min(buf.length, remaining));
+                    if (n < 0) throw new EOFException();
+                    crc32c.update(buf, 0, n);
+                    crc32.update(buf, 0, n);
+                    if (kept != null) kept.write(buf, 0, n);
+                    remaining -= n;
+                }
+                hash = (crc32c.getValue() << 32) | crc32.getValue();
+                if (kept != null) content = kept.toByteArray();
+            }
+            entries.add(new FileEntry(path, type, size, mode, uid, gid, link, hash, content));
+        }
+        return entries;
+    }
+
+    private boolean wants(String path, long size) {
+        for (CaptureRule rule : captureRules) {
+            if (rule.wants(path, size)) return true;
+        }
+        return false;
+    }
+
+    private static EntryType typeOf(TarArchiveEntry te) {
+        if (te.isDirectory()) return EntryType.DIRECTORY;
+        if (te.isSymbolicLink()) return EntryType.SYMLINK;
+        if (te.isLink()) return EntryType.HARDLINK;
+        if (te.isCharacterDevice()) return EntryType.CHAR_DEVICE;
+        if (te.isBlockDevice()) return EntryType.BLOCK_DEVICE;
+        if (te.isFIFO()) return EntryType.FIFO;
+        if (te.isFile()) return EntryType.FILE;
+        return null; // global/extended headers are folded into the entries by commons-compress
+    }
+}
