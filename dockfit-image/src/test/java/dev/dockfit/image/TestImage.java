@@ -42,6 +42,13 @@ public final class TestImage {
         return this;
     }
 
+    /** A layer from raw (possibly malformed) uncompressed tar bytes. */
+    public TestImage rawLayer(byte[] tar, String createdBy) {
+        layers.add(new LayerSpec(tar, Compression.NONE, createdBy));
+        history.add(JSON.createObjectNode().put("created_by", createdBy));
+        return this;
+    }
+
     public TestImage emptyStep(String createdBy) {
         history.add(JSON.createObjectNode().put("created_by", createdBy).put("empty_layer", true));
         return this;
