@@ -47,7 +47,7 @@ class DiveSamplesTest {
         assertThat(ci.highestWastedBytes()).isEqualTo(20_000_000L);
         assertThat(ci.highestUserWastedPercent()).isEqualTo(0.5);
         ImageReport r = analyze("wagoodman__dive/test-docker-image.tar",
-                new AnalysisOptions(java.util.List.of(), null, ci, 2, null));
+                new AnalysisOptions(java.util.List.of(), java.util.List.of(), null, ci, 2, null));
         assertThat(r.diveCi()).extracting(DiveCi.Result::status)
                 .containsOnly(DiveCi.Status.PASS);
     }

@@ -35,7 +35,7 @@ public final class ImageAnalyzer {
         rules.add(CaptureRule.exact(4L << 20, UserResolver.PASSWD, UserResolver.GROUP));
         rules.add(Secrets.CANDIDATES);
         rules.add(Leftovers.PACKAGE_DBS);
-        List<LayerFiles> files = walkAll(image, new LayerWalker(rules), options);
+        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, options.visitors()), options);
 
         List<HistoryEntry> history = image.config().history();
         int[] layerOfStep = new int[history.size()];
@@ -123,7 +123,7 @@ public final class ImageAnalyzer {
             List<Future<LayerFiles>> futures = new ArrayList<>();
             for (Layer l : image.layers()) {
                 futures.add(pool.submit(() -> {
-                    LayerFiles f = walker.walk(l.blob(), l.mediaType(), l.digest(), l.diffId());
+                    LayerFiles f = walker.walk(l.index(), l.blob(), l.mediaType(), l.digest(), l.diffId());
                     long b = bytes.addAndGet(f.compressedBytes());
                     if (options.progress() != null) options.progress().layerRead(done.incrementAndGet(), total, b);
                     return f;

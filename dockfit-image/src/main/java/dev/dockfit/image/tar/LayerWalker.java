@@ -4,6 +4,7 @@ import dev.dockfit.image.ImageException;
 import dev.dockfit.image.blob.Blob;
 import dev.dockfit.image.blob.Compression;
 import dev.dockfit.image.fs.CaptureRule;
+import dev.dockfit.image.fs.ContentVisitor;
 import dev.dockfit.image.fs.EntryType;
 import dev.dockfit.image.fs.FileEntry;
 import dev.dockfit.image.fs.LayerFiles;
@@ -31,9 +32,15 @@ public final class LayerWalker {
     private static final int BUFFER = 1 << 16;
 
     private final List<CaptureRule> captureRules;
+    private final List<ContentVisitor> visitors;
 
     public LayerWalker(List<CaptureRule> captureRules) {
+        this(captureRules, List.of());
+    }
+
+    public LayerWalker(List<CaptureRule> captureRules, List<ContentVisitor> visitors) {
         this.captureRules = List.copyOf(captureRules);
+        this.visitors = List.copyOf(visitors);
     }
 
     /**
@@ -42,6 +49,11 @@ public final class LayerWalker {
      * @param expectedDiffId the tar stream digest to verify, or null
      */
     public LayerFiles walk(Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
+        return walk(0, blob, mediaType, expectedDigest, expectedDiffId);
+    }
+
+    /** @param layer the layer's index, passed on to {@link ContentVisitor}s */
+    public LayerFiles walk(int layer, Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
         String what = "layer " + blob.name();
         try (InputStream raw = blob.open()) {
             DigestingInputStream stored = new DigestingInputStream(raw,
@@ -52,7 +64,7 @@ public final class LayerWalker {
             DigestingInputStream tarStream = new DigestingInputStream(
                     new BufferedInputStream(compression.decompress(buffered), BUFFER),
                     expectedDiffId == null ? "sha256" : expectedDiffId.algorithm());
-            List<FileEntry> entries = readEntries(tarStream, what);
+            List<FileEntry> entries = readEntries(layer, tarStream, what);
             tarStream.drain();
             stored.drain();
             Digest diffId = tarStream.verify(expectedDiffId, what + " (uncompressed, diffID)");
@@ -69,7 +81,7 @@ public final class LayerWalker {
         }
     }
 
-    private List<FileEntry> readEntries(InputStream tarStream, String what) throws IOException {
+    private List<FileEntry> readEntries(int layer, InputStream tarStream, String what) throws IOException {
         List<FileEntry> entries = new ArrayList<>();
         // The tar stream is closed by the caller's blob stream; closing here would stop digesting the tail.
         TarArchiveInputStream tar = new TarArchiveInputStream(tarStream, BUFFER);
@@ -106,23 +118,24 @@ public final class LayerWalker {
             if (type == EntryType.FILE) {
                 crc32c.reset();
                 crc32.reset();
-                boolean capture = wants(path, size);
-                java.io.ByteArrayOutputStream kept = capture ? new java.io.ByteArrayOutputStream((int) size) : null;
-                long remaining = size;
-                while (remaining > 0) {
-                    int n = tar.read(buf, 0, (int) Math.min(buf.length, remaining));
-                    if (n < 0) throw new EOFException();
-                    crc32c.update(buf, 0, n);
-                    crc32.update(buf, 0, n);
-                    if (kept != null) kept.write(buf, 0, n);
-                    remaining -= n;
-                }
+                java.io.ByteArrayOutputStream kept = wants(path, size) ? new java.io.ByteArrayOutputStream((int) size) : null;
+                ContentStream stream = new ContentStream(tar, size, crc32c, crc32, kept);
+                ContentVisitor visitor = visitorFor(path, size, mode);
+                if (visitor != null) visitor.visit(layer, path, size, mode, stream);
+                stream.drain(buf);
                 hash = (crc32c.getValue() << 32) | crc32.getValue();
                 if (kept != null) content = kept.toByteArray();
             }
             entries.add(new FileEntry(path, type, size, mode, uid, gid, link, hash, content));
         }
         return entries;
+    }
+
+    private ContentVisitor visitorFor(String path, long size, int mode) {
+        for (ContentVisitor v : visitors) {
+            if (v.wants(path, size, mode)) return v;
+        }
+        return null;
     }
 
     private boolean wants(String path, long size) {
@@ -141,5 +154,51 @@ public final class LayerWalker {
         if (te.isFIFO()) return EntryType.FIFO;
         if (te.isFile()) return EntryType.FILE;
         return null; // global/extended headers are folded into the entries by commons-compress
+    }
+
+    /** One file's content: bounded to its size, fingerprinted and (when asked) kept as it is read. */
+    private static final class ContentStream extends InputStream {
+        private final InputStream tar;
+        private final CRC32C crc32c;
+        private final CRC32 crc32;
+        private final java.io.ByteArrayOutputStream kept;
+        private long remaining;
+
+        ContentStream(InputStream tar, long size, CRC32C crc32c, CRC32 crc32, java.io.ByteArrayOutputStream kept) {
+            this.tar = tar;
+            this.remaining = size;
+            this.crc32c = crc32c;
+            this.crc32 = crc32;
+            this.kept = kept;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (remaining <= 0) return -1;
+            int n = tar.read(b, off, (int) Math.min(len, remaining));
+            if (n < 0) throw new EOFException();
+            crc32c.update(b, off, n);
+            crc32.update(b, off, n);
+            if (kept != null) kept.write(b, off, n);
+            remaining -= n;
+            return n;
+        }
+
+        @Override
+        public void close() {
+            // the tar stream belongs to the walk
+        }
+
+        void drain(byte[] buf) throws IOException {
+            while (read(buf, 0, buf.length) >= 0) {
+                // fingerprinting happens in read
+            }
+        }
     }
 }
