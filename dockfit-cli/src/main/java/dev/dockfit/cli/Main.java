@@ -1,5 +1,6 @@
 package dev.dockfit.cli;
 
+import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.parse.ParseCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ImageCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

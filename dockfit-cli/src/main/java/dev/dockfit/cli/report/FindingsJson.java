@@ -1,0 +1,42 @@
+package dev.dockfit.cli.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.finding.Finding;
+import dev.dockfit.finding.Location;
+import java.util.List;
+
+/** Findings as JSON objects, the same shape for every command ({@code lint}, {@code image}, ...). */
+public final class FindingsJson {
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    private FindingsJson() {
+    }
+
+    /**
+     * {@code {"rule","severity","practice","message","location":{"source","line","column","endLine","endColumn"},
+     * "fixable","properties":{...}}}; the position fields are left out when the finding concerns the whole source.
+     */
+    public static ObjectNode toJson(Finding f) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("rule", f.rule());
+        o.put("severity", f.severity().id());
+        o.put("practice", f.practice().id());
+        o.put("message", f.message());
+        Location l = f.location();
+        ObjectNode loc = o.putObject("location").put("source", l.source());
+        if (l.hasPosition()) {
+            loc.put("line", l.line()).put("column", l.column()).put("endLine", l.endLine()).put("endColumn", l.endColumn());
+        }
+        o.put("fixable", f.fixable());
+        o.set("properties", JSON.valueToTree(f.properties()));
+        return o;
+    }
+
+    public static ArrayNode toJson(List<Finding> findings) {
+        ArrayNode a = JSON.createArrayNode();
+        for (Finding f : findings) a.add(toJson(f));
+        return a;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.dockfit.cli.report;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.finding.Finding;
+import dev.dockfit.finding.Location;
+import dev.dockfit.finding.Severity;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A SARIF 2.1.0 log with one run: the rules that fired and one result per finding. */
+public final class Sarif {
+    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    private Sarif() {
+    }
+
+    /**
+     * @param toolVersion      printed as the driver's version
+     * @param ruleDescriptions short description per rule id; rules without one use the first message seen
+     */
+    public static ObjectNode log(List<Finding> findings, String toolVersion, Map<String, String> ruleDescriptions) {
+        ObjectNode root = FindingsJson.JSON.createObjectNode();
+        root.put("$schema", SCHEMA);
+        root.put("version", "2.1.0");
+        ObjectNode run = root.putArray("runs").addObject();
+        ObjectNode driver = run.putObject("tool").putObject("driver");
+        driver.put("name", "dockfit").put("version", toolVersion)
+                .put("informationUri", "https://github.com/dockfit/dockfit");
+        Map<String, Finding> firstByRule = new LinkedHashMap<>();
+        for (Finding f : findings) firstByRule.putIfAbsent(f.rule(), f);
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        for (Finding f : firstByRule.values()) {
+            ruleIndex.put(f.rule(), ruleIndex.size());
+            ObjectNode r = rules.addObject().put("id", f.rule());
+            r.putObject("shortDescription").put("text", ruleDescriptions.getOrDefault(f.rule(), f.message()));
+            r.putObject("defaultConfiguration").put("level", level(f.severity()));
+            r.putObject("properties").put("practice", f.practice().id()).putArray("tags").add(f.practice().id());
+        }
+        ArrayNode results = run.putArray("results");
+        for (Finding f : findings) {
+            ObjectNode r = results.addObject();
+            r.put("ruleId", f.rule()).put("ruleIndex", ruleIndex.get(f.rule())).put("level", level(f.severity()));
+            r.putObject("message").put("text", f.message());
+            Location l = f.location();
+            ObjectNode physical = r.putArray("locations").addObject().putObject("physicalLocation");
+            physical.putObject("artifactLocation").put("uri", l.source());
+            if (l.hasPosition()) {
+                ObjectNode region = physical.putObject("region").put("startLine", l.line());
+                if (l.column() > 0) region.put("startColumn", l.column());
+                if (l.endLine() > 0) region.put("endLine", l.endLine());
+                if (l.endColumn() > 0) region.put("endColumn", l.endColumn());
+            }
+            ObjectNode props = FindingsJson.JSON.valueToTree(f.properties());
+            props.put("practice", f.practice().id()).put("severity", f.severity().id());
+            r.set("properties", props);
+        }
+        return root;
+    }
+
+    /** SARIF has three levels: dockfit's info and style both become {@code note}. */
+    public static String level(Severity s) {
+        return switch (s) {
+            case ERROR -> "error";
+            case WARNING -> "warning";
+            case INFO, STYLE -> "note";
+        };
+    }
+}

@@ -1,0 +1,145 @@
+package dev.dockfit.image.analysis;
+
+import dev.dockfit.finding.Finding;
+import dev.dockfit.image.HistoryEntry;
+import dev.dockfit.image.Image;
+import dev.dockfit.image.ImageException;
+import dev.dockfit.image.Layer;
+import dev.dockfit.image.analysis.ImageReport.HistoryStep;
+import dev.dockfit.image.analysis.ImageReport.LayerReport;
+import dev.dockfit.image.fs.CaptureRule;
+import dev.dockfit.image.fs.LayerFiles;
+import dev.dockfit.image.fs.MergedFilesystem;
+import dev.dockfit.image.tar.LayerWalker;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Reads every layer once (in parallel, bounded), merges them, and runs the image analyses: sizes and history,
+ * waste, dive's figures, user, files, leftovers, base image.
+ */
+public final class ImageAnalyzer {
+    private ImageAnalyzer() {
+    }
+
+    public static ImageReport analyze(Image image, AnalysisOptions options) {
+        List<CaptureRule> rules = new ArrayList<>(options.captureRules());
+        rules.add(CaptureRule.exact(4L << 20, UserResolver.PASSWD, UserResolver.GROUP));
+        rules.add(Secrets.CANDIDATES);
+        rules.add(Leftovers.PACKAGE_DBS);
+        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, options.visitors()), options);
+
+        List<HistoryEntry> history = image.config().history();
+        int[] layerOfStep = new int[history.size()];
+        List<Integer> stepOfLayer = new ArrayList<>();
+        for (int h = 0, layer = 0; h < history.size(); h++) {
+            boolean hasLayer = !history.get(h).emptyLayer() && layer < files.size();
+            layerOfStep[h] = hasLayer ? layer++ : -1;
+            if (hasLayer) stepOfLayer.add(h);
+        }
+        ImageReport.BaseImage base = BaseImageDetector.detect(image.annotations(), history);
+        int[] dockerfileLineOfStep = dockerfileLines(options, history, base, stepOfLayer);
+
+        List<String> createdBy = new ArrayList<>();
+        List<Integer> lines = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            int step = i < stepOfLayer.size() ? stepOfLayer.get(i) : -1;
+            createdBy.add(step < 0 ? null : history.get(step).createdBy());
+            lines.add(step < 0 ? 0 : dockerfileLineOfStep[step]);
+        }
+        LayerContext ctx = new LayerContext(createdBy, lines);
+
+        WasteAnalysis.Collector rewrites = new WasteAnalysis.Collector();
+        MergedFilesystem fs = MergedFilesystem.merge(files, rewrites);
+        WasteAnalysis waste = WasteAnalysis.compute(files, fs, rewrites, ctx);
+
+        List<LayerReport> layers = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            LayerFiles lf = files.get(i);
+            Layer l = image.layers().get(i);
+            int step = i < stepOfLayer.size() ? stepOfLayer.get(i) : -1;
+            layers.add(new LayerReport(i, String.valueOf(l.digest() == null ? lf.digest() : l.digest()),
+                    String.valueOf(lf.diffId()), l.mediaType(), lf.compressedBytes(), lf.uncompressedBytes(),
+                    lf.entries().size(), lf.fileBytes(), waste.wastedByLayer()[i], ctx.createdBy(i), step,
+                    ctx.dockerfileLine(i), base.layerCount() >= 0 && i < base.layerCount()));
+        }
+        List<HistoryStep> steps = new ArrayList<>();
+        for (int h = 0; h < history.size(); h++) {
+            HistoryEntry e = history.get(h);
+            steps.add(new HistoryStep(h, e.created(), e.createdBy(), e.emptyLayer(), layerOfStep[h],
+                    dockerfileLineOfStep[h]));
+        }
+
+        DiveEfficiency.Figures dive = DiveEfficiency.compute(files);
+        List<DiveCi.Result> ci = options.diveCi() == null ? List.of() : options.diveCi().evaluate(dive);
+        ImageReport.UserInfo user = UserResolver.resolve(image.config().user(), fs);
+        List<ImageReport.Leftover> leftovers = Leftovers.find(fs, ctx);
+
+        List<Finding> findings = new ImageFindings(image, options, ctx).all(user, fs, waste, leftovers, ci);
+        return new ImageReport(image, List.copyOf(layers), List.copyOf(steps), waste.totalFileBytes(),
+                waste.finalFileBytes(), waste.reclaimableBytes(), waste.efficiency(), waste.wastedFiles(),
+                waste.rewrites(), dive, ci, user, base, List.copyOf(leftovers), findings, fs, files);
+    }
+
+    private static int[] dockerfileLines(AnalysisOptions options, List<HistoryEntry> history,
+                                         ImageReport.BaseImage base, List<Integer> stepOfLayer) {
+        if (options.dockerfile() == null) return new int[history.size()];
+        String text;
+        try {
+            text = Files.readString(options.dockerfile());
+        } catch (IOException e) {
+            throw new ImageException(options.dockerfile() + ": cannot read Dockerfile (" + e.getMessage() + ")");
+        }
+        int firstUserStep = 0;
+        if (base.layerCount() > 0 && base.layerCount() <= stepOfLayer.size()) {
+            firstUserStep = stepOfLayer.get(base.layerCount() - 1) + 1;
+            // The base's trailing empty steps (its CMD) stay with the base.
+            while (firstUserStep < history.size() && history.get(firstUserStep).emptyLayer()
+                    && DockerfileAttribution.keywordOf(String.valueOf(history.get(firstUserStep).createdBy())).equals("CMD")) {
+                firstUserStep++;
+            }
+        }
+        return DockerfileAttribution.attribute(history, firstUserStep, DockerfileAttribution.finalStage(text));
+    }
+
+    private static List<LayerFiles> walkAll(Image image, LayerWalker walker, AnalysisOptions options) {
+        int total = image.layers().size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, total)), r -> {
+            Thread t = new Thread(r, "dockfit-layer");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicInteger done = new AtomicInteger();
+        AtomicLong bytes = new AtomicLong();
+        try {
+            List<Future<LayerFiles>> futures = new ArrayList<>();
+            for (Layer l : image.layers()) {
+                futures.add(pool.submit(() -> {
+                    LayerFiles f = walker.walk(l.index(), l.blob(), l.mediaType(), l.digest(), l.diffId());
+                    long b = bytes.addAndGet(f.compressedBytes());
+                    if (options.progress() != null) options.progress().layerRead(done.incrementAndGet(), total, b);
+                    return f;
+                }));
+            }
+            List<LayerFiles> out = new ArrayList<>();
+            for (Future<LayerFiles> f : futures) out.add(f.get());
+            return out;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw new ImageException(image.source() + ": " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ImageException(image.source() + ": interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.dockfit.image.analysis;
+
+import dev.dockfit.image.fs.CaptureRule;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A short list of precise secret patterns (no entropy guessing): files that are credentials by name and content,
+ * and well-known token formats inside small candidate text files and ENV values.
+ */
+final class Secrets {
+    static final long MAX_SCANNED = 64 * 1024;
+
+    /** Files worth reading: credential file names, key files, dotenv files, package-manager auth files. */
+    static final CaptureRule CANDIDATES = CaptureRule.regex(MAX_SCANNED,
+            ".*/(\\.env(\\.[^/]+)?|[^/]*\\.(pem|key|p8)|id_(rsa|dsa|ecdsa|ed25519)|\\.npmrc|\\.pypirc|\\.netrc"
+                    + "|\\.git-credentials|\\.aws/credentials|\\.docker/config\\.json|[^/]*credentials[^/]*\\.json"
+                    + "|[^/]*service[-_]account[^/]*\\.json|\\.vault-token)");
+
+    private record TokenPattern(String kind, Pattern pattern) {
+    }
+
+    private static final List<TokenPattern> TOKENS = List.of(
+            new TokenPattern("private key", Pattern.compile(
+                    "-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----")),
+            new TokenPattern("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
+            new TokenPattern("GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\\b")),
+            new TokenPattern("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20}\\b")),
+            new TokenPattern("Slack token", Pattern.compile("\\bxox[baprs]-[0-9A-Za-z-]{10,}")),
+            new TokenPattern("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b|_authToken=[^\\s$]+")),
+            new TokenPattern("Google service account key", Pattern.compile("\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\"")),
+            new TokenPattern("registry credentials", Pattern.compile("\"auth\"\\s*:\\s*\"[A-Za-z0-9+/=]{8,}\"")),
+            new TokenPattern("password in .netrc", Pattern.compile("(?m)^\\s*machine\\s+\\S+[\\s\\S]*\\bpassword\\s+\\S+")),
+            new TokenPattern("credentials in URL", Pattern.compile("https?://[^\\s:/@]+:[^\\s@/]+@")),
+            new TokenPattern("AWS secret key", Pattern.compile("(?i)aws_secret_access_key\\s*=\\s*[A-Za-z0-9/+=]{40}")),
+            new TokenPattern("Stripe key", Pattern.compile("\\bsk_live_[0-9a-zA-Z]{24,}\\b")));
+
+    private static final Pattern SECRET_ENV_NAME = Pattern.compile(
+            "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$");
+    private static final Pattern NOT_A_VALUE = Pattern.compile("(?i).*_(FILE|PATH|DIR|URL|URI|NAME|ID|LENGTH|TTL|HEADER)$");
+
+    private Secrets() {
+    }
+
+    /** What kind of secret a candidate file holds, if any. */
+    static Optional<String> inFile(String path, byte[] content) {
+        String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        String text = new String(content, StandardCharsets.UTF_8);
+        Optional<String> token = token(text);
+        if (token.isPresent()) return token;
+        boolean dotenv = name.equals(".env") || (name.startsWith(".env.")
+                && !name.matches("\\.env\\.(example|sample|template|dist|defaults?)"));
+        if (dotenv && text.lines().anyMatch(l -> l.matches("\\s*(export\\s+)?[A-Za-z_][A-Za-z0-9_]*\\s*=\\s*\\S.*"))) {
+            return Optional.of("dotenv file with values");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> token(String text) {
+        for (TokenPattern t : TOKENS) {
+            if (t.pattern().matcher(text).find()) return Optional.of(t.kind());
+        }
+        return Optional.empty();
+    }
+
+    /** ENV entries whose name says secret and whose value is set, or whose value is a known token. */
+    static Optional<String> inEnv(String entry) {
+        int eq = entry.indexOf('=');
+        String name = eq < 0 ? entry : entry.substring(0, eq);
+        String value = eq < 0 ? "" : entry.substring(eq + 1);
+        if (value.isBlank()) return Optional.empty();
+        Optional<String> token = token(value);
+        if (token.isPresent()) return token;
+        if (SECRET_ENV_NAME.matcher(name).matches() && !NOT_A_VALUE.matcher(name).matches()
+                && !value.startsWith("/") && !value.startsWith("$")) {
+            return Optional.of("secret-looking variable " + name);
+        }
+        return Optional.empty();
+    }
+}

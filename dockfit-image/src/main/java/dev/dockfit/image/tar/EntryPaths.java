@@ -1,0 +1,42 @@
+package dev.dockfit.image.tar;
+
+import dev.dockfit.image.ImageException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** Turns tar entry names into absolute, normalised paths; names that climb above the root are refused. */
+public final class EntryPaths {
+    private EntryPaths() {
+    }
+
+    /**
+     * {@code ./a//b/./c}, {@code a/b/c} and {@code /a/b/c} all become {@code /a/b/c}; the root is {@code /}.
+     *
+     * @throws ImageException when a {@code ..} would leave the root (a path-traversal attempt)
+     */
+    public static String normalize(String name, String where) {
+        Deque<String> parts = new ArrayDeque<>();
+        for (String part : name.split("/")) {
+            if (part.isEmpty() || part.equals(".")) continue;
+            if (part.equals("..")) {
+                if (parts.isEmpty()) {
+                    throw new ImageException(where + ": entry '" + name + "' climbs out of the image root");
+                }
+                parts.removeLast();
+            } else {
+                parts.addLast(part);
+            }
+        }
+        return parts.isEmpty() ? "/" : "/" + String.join("/", parts);
+    }
+
+    /** The directory holding {@code path} ({@code /} for top-level entries). */
+    public static String parent(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash <= 0 ? "/" : path.substring(0, slash);
+    }
+
+    public static String child(String dir, String name) {
+        return dir.equals("/") ? "/" + name : dir + "/" + name;
+    }
+}
