@@ -112,6 +112,15 @@ public final class ShellParser {
         return t.kind() == Kind.OPERATOR && CASE_ENDS.contains(t.op());
     }
 
+    private static String shown(Token t) {
+        return switch (t.kind()) {
+            case WORD -> t.word().raw();
+            case NEWLINE -> "line break";
+            case EOF -> "end of text";
+            default -> t.op();
+        };
+    }
+
     /** One command list being parsed: the whole script or one substitution. */
     private final class Context {
         private final ShellLexer lexer;
@@ -180,15 +189,6 @@ public final class ShellParser {
 
         private void unexpected(Token t) {
             problem(t.start(), t.kind() == Kind.EOF ? "unexpected end of text" : "unexpected '" + shown(t) + "'");
-        }
-
-        private static String shown(Token t) {
-            return switch (t.kind()) {
-                case WORD -> t.word().raw();
-                case NEWLINE -> "line break";
-                case EOF -> "end of text";
-                default -> t.op();
-            };
         }
 
         /** A list that must hold a command: the body of a subshell, group, if, loop. */
