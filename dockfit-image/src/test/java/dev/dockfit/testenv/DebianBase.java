@@ -50,18 +50,18 @@ public final class DebianBase {
    * Made on first use (~1 min), then reused from the cache.
    */
   public static String minbase() {
-    Tools.assumeImageBuilds();
+    Buildah buildah = Buildah.shared();
     String cached = minbase;
     if (cached != null) {
       return cached;
     }
     String key = minbaseKey();
     String reference = "localhost/dockfit-test/debian:" + SUITE + "-minbase-" + key;
-    Buildah buildah = Buildah.shared();
     TestCache.withLock("debian-minbase", () -> {
       if (!buildah.exists(reference)) {
         Path tarball = TestCache.dir("rootfs").resolve(SUITE + "-minbase-" + key + ".tar");
         if (!Files.exists(tarball)) {
+          Tools.assumeTools("debootstrap");
           makeRootfsTarball(tarball);
         }
         importTarball(buildah, tarball, reference);
@@ -177,7 +177,10 @@ public final class DebianBase {
     return files;
   }
 
+  /** Called under the minbase lock, so any other work tree or partial tarball is a crashed run's leftover. */
   private static void makeRootfsTarball(Path tarball) {
+    deleteLeftovers(TestCache.dir("work"), "rootfs-");
+    deleteLeftovers(tarball.getParent(), tarball.getFileName() + ".partial-");
     Path work = TestCache.dir("work").resolve("rootfs-" + UUID.randomUUID());
     Path partial = tarball.resolveSibling(tarball.getFileName() + ".partial-" + UUID.randomUUID());
     try {
@@ -200,6 +203,14 @@ public final class DebianBase {
     } finally {
       FileTrees.delete(work);
       FileTrees.delete(partial);
+    }
+  }
+
+  private static void deleteLeftovers(Path dir, String prefix) {
+    try (Stream<Path> paths = Files.list(dir)) {
+      paths.filter(path -> path.getFileName().toString().startsWith(prefix)).forEach(FileTrees::delete);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
 
