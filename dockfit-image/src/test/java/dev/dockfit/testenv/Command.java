@@ -23,19 +23,13 @@ public final class Command {
 
   /** Runs {@code command}; throws {@link CommandFailedException} on a non-zero exit or when {@code timeout} passes. */
   public static Result run(List<String> command, Duration timeout) {
-    return run(command, timeout, null);
-  }
-
-  /** As {@link #run(List, Duration)}, feeding {@code stdin} (a file) to the command when not null. */
-  public static Result run(List<String> command, Duration timeout, Path stdin) {
     Path out = null;
     Path err = null;
     try {
       out = Files.createTempFile("dockfit-cmd-", ".out");
       err = Files.createTempFile("dockfit-cmd-", ".err");
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-      builder.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
-          : ProcessBuilder.Redirect.from(stdin.toFile()));
+      builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
       Process process;
       try {
         process = builder.start();

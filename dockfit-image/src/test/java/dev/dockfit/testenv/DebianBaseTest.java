@@ -53,7 +53,7 @@ class DebianBaseTest {
 
   @Test
   void httpsFromInsideABuildTrustsTheHostsLocalCertificates() {
-    String image = TestImages.ensureImage("testenv-https", ImageRecipe.of("FROM " + DebianBase.minbase() + "\n"
+    String image = TestImages.ensureImage("testenv-https", ImageRecipe.of("FROM " + DebianBase.bookworm() + "\n"
         + "RUN sed -i 's|http://deb.debian.org|https://deb.debian.org|' /etc/apt/sources.list.d/debian.sources"
         + " && apt-get update && grep -l https /etc/apt/sources.list.d/debian.sources > /fetched-over"
         + " && rm -rf /var/lib/apt/lists/*\n"));
