@@ -17,54 +17,54 @@ import java.util.TreeMap;
  * stale one.
  */
 public record ImageRecipe(String dockerfile, Map<String, String> contextFiles, List<String> buildOptions) {
-  public ImageRecipe {
-    contextFiles = Map.copyOf(new TreeMap<>(contextFiles));
-    buildOptions = List.copyOf(buildOptions);
-    for (String path : contextFiles.keySet()) {
-      if (path.startsWith("/") || Arrays.asList(path.split("/")).contains("..") || path.equals("Dockerfile")) {
-        throw new IllegalArgumentException("context file must be a relative path inside the context: " + path);
-      }
+    public ImageRecipe {
+        contextFiles = Map.copyOf(new TreeMap<>(contextFiles));
+        buildOptions = List.copyOf(buildOptions);
+        for (String path : contextFiles.keySet()) {
+            if (path.startsWith("/") || Arrays.asList(path.split("/")).contains("..") || path.equals("Dockerfile")) {
+                throw new IllegalArgumentException("context file must be a relative path inside the context: " + path);
+            }
+        }
     }
-  }
 
-  public static ImageRecipe of(String dockerfile) {
-    return new ImageRecipe(dockerfile, Map.of(), List.of());
-  }
-
-  /** This recipe plus one context file. */
-  public ImageRecipe withFile(String path, String content) {
-    Map<String, String> files = new TreeMap<>(contextFiles);
-    files.put(path, content);
-    return new ImageRecipe(dockerfile, files, buildOptions);
-  }
-
-  /** This recipe plus {@code buildah build} options, e.g. "--squash". */
-  public ImageRecipe withBuildOptions(String... options) {
-    List<String> all = new ArrayList<>(buildOptions);
-    all.addAll(Arrays.asList(options));
-    return new ImageRecipe(dockerfile, contextFiles, all);
-  }
-
-  /** 12 hex digits of SHA-256 over everything that shapes the image. */
-  public String key() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      update(digest, dockerfile);
-      new TreeMap<>(contextFiles).forEach((path, content) -> {
-        update(digest, path);
-        update(digest, content);
-      });
-      buildOptions.forEach(option -> update(digest, option));
-      return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    public static ImageRecipe of(String dockerfile) {
+        return new ImageRecipe(dockerfile, Map.of(), List.of());
     }
-  }
 
-  /** Length-prefixed, so ("ab","c") and ("a","bc") hash differently. */
-  private static void update(MessageDigest digest, String part) {
-    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-    digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
-    digest.update(bytes);
-  }
+    /** This recipe plus one context file. */
+    public ImageRecipe withFile(String path, String content) {
+        Map<String, String> files = new TreeMap<>(contextFiles);
+        files.put(path, content);
+        return new ImageRecipe(dockerfile, files, buildOptions);
+    }
+
+    /** This recipe plus {@code buildah build} options, e.g. "--squash". */
+    public ImageRecipe withBuildOptions(String... options) {
+        List<String> all = new ArrayList<>(buildOptions);
+        all.addAll(Arrays.asList(options));
+        return new ImageRecipe(dockerfile, contextFiles, all);
+    }
+
+    /** 12 hex digits of SHA-256 over everything that shapes the image. */
+    public String key() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            update(digest, dockerfile);
+            new TreeMap<>(contextFiles).forEach((path, content) -> {
+                update(digest, path);
+                update(digest, content);
+            });
+            buildOptions.forEach(option -> update(digest, option));
+            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Length-prefixed, so ("ab","c") and ("a","bc") hash differently. */
+    private static void update(MessageDigest digest, String part) {
+        byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+        digest.update((bytes.length + ":").getBytes(StandardCharsets.US_ASCII));
+        digest.update(bytes);
+    }
 }
