@@ -19,6 +19,7 @@ import java.util.UUID;
  * Debian's {@code docker-registry} (CNCF distribution 2.x) serving plain HTTP on 127.0.0.1 with a free port and a
  * temporary storage directory, optionally behind basic auth (bcrypt htpasswd made by apache2-utils' htpasswd) or
  * bearer-token auth (a {@link TokenServer} in this JVM). Closing it stops the registry and deletes its storage.
+ * Starting one skips the calling test (loudly) when docker-registry, or htpasswd for basic auth, is missing.
  */
 public final class LocalRegistry implements AutoCloseable {
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(30);
@@ -59,6 +60,10 @@ public final class LocalRegistry implements AutoCloseable {
     }
 
     private static LocalRegistry start(Credentials credentials, boolean tokenAuth) {
+        Tools.assumeTools("docker-registry");
+        if (credentials != null && !tokenAuth) {
+            Tools.assumeTools("htpasswd");
+        }
         Path workDir = null;
         TokenServer tokenServer = null;
         try {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * skopeo, to read images back the way an independent client sees them (any containers-transports reference:
- * {@code docker-archive:F}, {@code oci:DIR}, {@code oci-archive:F}, {@code docker://HOST/REPO:TAG}).
+ * {@code docker-archive:F}, {@code oci:DIR}, {@code oci-archive:F}, {@code docker://HOST/REPO:TAG}). Every call
+ * skips the calling test (loudly) when skopeo is missing.
  */
 public final class Skopeo {
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -51,6 +52,7 @@ public final class Skopeo {
 
     /** {@code skopeo copy [options] source destination}, e.g. to turn one archive form into another. */
     public static void copy(String source, String destination, String... options) {
+        assumeAvailable();
         List<String> command = new ArrayList<>(List.of(Tools.path("skopeo"), "copy", "--quiet"));
         command.addAll(Arrays.asList(options));
         command.add(source);
@@ -75,6 +77,7 @@ public final class Skopeo {
     }
 
     private static String skopeo(String verb, String reference, String... options) {
+        assumeAvailable();
         List<String> command = new ArrayList<>(List.of(Tools.path("skopeo"), verb));
         command.addAll(Arrays.asList(options));
         command.add(reference);
