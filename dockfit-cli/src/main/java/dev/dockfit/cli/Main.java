@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, dev.dockfit.cli.db.DbCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

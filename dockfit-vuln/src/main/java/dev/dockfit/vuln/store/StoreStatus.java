@@ -1,5 +1,6 @@
 package dev.dockfit.vuln.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -8,6 +9,9 @@ import java.util.List;
  * imported, and per OSV ecosystem how many records name it.
  */
 public record StoreStatus(List<Source> sources, List<EcosystemCount> ecosystems, int records) {
+
+    /** Data older than this makes scans and {@code db status} warn. */
+    public static final Duration STALE_AFTER = Duration.ofDays(7);
 
     public StoreStatus {
         sources = List.copyOf(sources);
@@ -24,5 +28,11 @@ public record StoreStatus(List<Source> sources, List<EcosystemCount> ecosystems,
     /** The oldest import, or null for an empty store. */
     public Instant oldestImport() {
         return sources.stream().map(Source::importedAt).min(Instant::compareTo).orElse(null);
+    }
+
+    /** True when some source was imported more than {@link #STALE_AFTER} before {@code now}. */
+    public boolean isStale(Instant now) {
+        Instant oldest = oldestImport();
+        return oldest != null && Duration.between(oldest, now).compareTo(STALE_AFTER) > 0;
     }
 }
