@@ -18,6 +18,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,7 +65,7 @@ public final class OsvUpdater {
 
     public Result update(String ecosystem) throws StoreException {
         String source = sourceName(ecosystem);
-        String watermark = store.newestModified(source);
+        Instant watermark = store.newestModified(source);
         if (watermark != null) {
             Optional<List<String>> changed = changedSince(ecosystem, watermark);
             if (changed.isPresent() && changed.get().size() <= INCREMENTAL_LIMIT) {
@@ -139,7 +140,7 @@ public final class OsvUpdater {
     }
 
     /** Ids modified after {@code watermark}, from {@code modified_id.csv} (newest first); empty when the file is missing. */
-    private Optional<List<String>> changedSince(String ecosystem, String watermark) throws StoreException {
+    private Optional<List<String>> changedSince(String ecosystem, Instant watermark) throws StoreException {
         URI uri = resolve(ecosystem, "modified_id.csv");
         HttpResponse<String> r = sendAllowing404(uri);
         if (r == null) return Optional.empty();
@@ -148,10 +149,11 @@ public final class OsvUpdater {
             String l = line.strip();
             int comma = l.indexOf(',');
             if (comma <= 0) continue;
-            String modified = l.substring(0, comma);
+            String modified = Timestamps.canonical(l.substring(0, comma));
             String id = l.substring(comma + 1);
             if (id.contains("/")) id = id.substring(id.lastIndexOf('/') + 1);
-            if (modified.compareTo(watermark) > 0) ids.add(id);
+            // An unreadable time counts as changed: fetching one record too many is harmless.
+            if (modified == null || Timestamps.parse(modified).isAfter(watermark)) ids.add(id);
         }
         return Optional.of(ids);
     }

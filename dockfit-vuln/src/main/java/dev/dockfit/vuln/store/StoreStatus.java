@@ -19,7 +19,7 @@ public record StoreStatus(List<Source> sources, List<EcosystemCount> ecosystems,
     }
 
     /** @param newestModified the newest {@code modified} among its records (the incremental update's watermark) */
-    public record Source(String name, Instant importedAt, int records, String newestModified) {
+    public record Source(String name, Instant importedAt, int records, Instant newestModified) {
     }
 
     public record EcosystemCount(String ecosystem, int records) {

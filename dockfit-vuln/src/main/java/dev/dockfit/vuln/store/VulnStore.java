@@ -87,7 +87,7 @@ public final class VulnStore implements VulnerabilitySource, AutoCloseable {
                     s.execute("DROP TABLE IF EXISTS records");
                     s.execute("DROP TABLE IF EXISTS affected");
                     s.execute("DROP TABLE IF EXISTS sources");
-                    s.execute("CREATE TABLE records (id TEXT PRIMARY KEY, modified TEXT, source TEXT NOT NULL, json BLOB NOT NULL)");
+                    s.execute("CREATE TABLE records (id TEXT PRIMARY KEY, modified TEXT /* Timestamps.canonical */, source TEXT NOT NULL, json BLOB NOT NULL)");
                     s.execute("CREATE TABLE affected (ecosystem TEXT NOT NULL, name TEXT NOT NULL, id TEXT NOT NULL)");
                     s.execute("CREATE INDEX affected_lookup ON affected(ecosystem, name)");
                     s.execute("CREATE INDEX affected_id ON affected(id)");
@@ -161,12 +161,13 @@ public final class VulnStore implements VulnerabilitySource, AutoCloseable {
                     try (ResultSet rs = modifiedOf.executeQuery()) {
                         if (rs.next()) stored = rs.getString(1);
                     }
-                    if (stored != null && r.modified() != null && stored.compareTo(r.modified()) >= 0) {
+                    String modified = Timestamps.canonical(r.modified());
+                    if (stored != null && modified != null && stored.compareTo(modified) >= 0) {
                         unchanged++;
                         continue;
                     }
                     putRecord.setString(1, r.id());
-                    putRecord.setString(2, r.modified());
+                    putRecord.setString(2, modified);
                     putRecord.setString(3, source);
                     putRecord.setBytes(4, deflate(d.json()));
                     putRecord.executeUpdate();
@@ -235,11 +236,11 @@ public final class VulnStore implements VulnerabilitySource, AutoCloseable {
     }
 
     /** The newest {@code modified} among the records of {@code source}, or null when it has none. */
-    public String newestModified(String source) throws StoreException {
+    public Instant newestModified(String source) throws StoreException {
         try (PreparedStatement q = db.prepareStatement("SELECT MAX(modified) FROM records WHERE source = ?")) {
             q.setString(1, source);
             try (ResultSet rs = q.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? Timestamps.parse(rs.getString(1)) : null;
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read the vulnerability database " + file + ": " + e.getMessage(), e);
@@ -252,7 +253,8 @@ public final class VulnStore implements VulnerabilitySource, AutoCloseable {
             try (ResultSet rs = s.executeQuery("SELECT s.name, s.imported_at, COUNT(r.id), MAX(r.modified) FROM sources s "
                     + "LEFT JOIN records r ON r.source = s.name GROUP BY s.name ORDER BY s.name")) {
                 while (rs.next()) {
-                    sources.add(new StoreStatus.Source(rs.getString(1), Instant.parse(rs.getString(2)), rs.getInt(3), rs.getString(4)));
+                    sources.add(new StoreStatus.Source(rs.getString(1), Instant.parse(rs.getString(2)), rs.getInt(3),
+                            Timestamps.parse(rs.getString(4))));
                 }
             }
             List<StoreStatus.EcosystemCount> ecosystems = new ArrayList<>();

@@ -92,7 +92,7 @@ class OsvUpdaterTest {
             assertThat(inc.mode()).isEqualTo("incremental");
             assertThat(inc.stats().imported()).isEqualTo(1);
             assertThat(requests).containsExactly("/mirror/Debian/modified_id.csv", "/mirror/Debian/" + perlId + ".json");
-            assertThat(store.newestModified(OsvUpdater.sourceName("Debian"))).isEqualTo("2030-01-01T00:00:00Z");
+            assertThat(store.newestModified(OsvUpdater.sourceName("Debian"))).isEqualTo(java.time.Instant.parse("2030-01-01T00:00:00Z"));
             assertThat(store.status().records()).isEqualTo(79);
         }
     }

@@ -85,6 +85,25 @@ class VulnStoreTest {
     }
 
     @Test
+    void newerMeansLaterInTimeWhateverTheSpellingOfTheTimestamp() throws Exception {
+        String template = "{\"id\":\"X-1\",\"modified\":\"%s\",\"summary\":\"%s\",\"affected\":["
+                + "{\"package\":{\"ecosystem\":\"npm\",\"name\":\"p\"},\"versions\":[\"1.0.0\"]}]}";
+        try (VulnStore store = VulnStore.open(tmp.resolve("db"))) {
+            store.importDocuments("t", List.of(doc(template, "2024-01-01T00:00:00Z", "first")), false);
+            // Half a second later, written with a fraction: newer, although it sorts lower as a plain string.
+            ImportStats later = store.importDocuments("t", List.of(doc(template, "2024-01-01T00:00:00.5Z", "second")), false);
+            assertThat(later.imported()).isEqualTo(1);
+            ImportStats same = store.importDocuments("t", List.of(doc(template, "2024-01-01T01:00:00.500+01:00", "third")), false);
+            assertThat(same.unchanged()).isEqualTo(1);
+            assertThat(store.find("npm", "p")).extracting(OsvRecord::summary).containsExactly("second");
+        }
+    }
+
+    private static VulnStore.Document doc(String template, String modified, String summary) {
+        return new VulnStore.Document("test", String.format(template, modified, summary).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
     void aCorruptZipLeavesTheStoreAsItWas() throws IOException, StoreException {
         Path zip = tmp.resolve("bad.zip");
         Files.write(zip, "PK\u0003\u0004garbage that is not really a zip".getBytes(StandardCharsets.ISO_8859_1));
