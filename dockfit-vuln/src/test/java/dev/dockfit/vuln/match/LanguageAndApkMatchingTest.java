@@ -2,6 +2,9 @@ package dev.dockfit.vuln.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockfit.finding.Finding;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
 import dev.dockfit.image.packages.OsInfo;
 import dev.dockfit.image.packages.Package;
 import dev.dockfit.image.packages.PackageType;
@@ -41,6 +44,20 @@ class LanguageAndApkMatchingTest {
         VulnMatch unfixed = find(OsInfo.UNKNOWN, pkg(PackageType.NPM, "lodash.set", "4.3.2"), "GHSA-p6mc-m468-83gw").orElseThrow();
         assertThat(unfixed.fixedVersion()).isNull();
         assertThat(find(OsInfo.UNKNOWN, pkg(PackageType.NPM, "lodash.set", "4.3.3"), "GHSA-p6mc-m468-83gw")).isEmpty();
+    }
+
+    @Test
+    void matchesBecomeFindings() {
+        VulnMatch m = find(OsInfo.UNKNOWN, pkg(PackageType.NPM, "lodash", "4.17.15"), "GHSA-p6mc-m468-83gw").orElseThrow();
+        Finding f = VulnFindings.toFinding(m, "app:1");
+        assertThat(f.rule()).isEqualTo("VULN");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.practice()).isEqualTo(Practice.VULNERABILITY);
+        assertThat(f.message()).isEqualTo("lodash 4.17.15: GHSA-p6mc-m468-83gw (HIGH), fixed in 4.17.19");
+        assertThat(f.properties()).containsEntry("fixedVersion", "4.17.19").containsEntry("cvssScore", 7.4)
+                .containsEntry("package", "lodash").containsEntry("severity", "HIGH");
+        VulnMatch unfixed = find(OsInfo.UNKNOWN, pkg(PackageType.NPM, "lodash.set", "4.3.2"), "GHSA-p6mc-m468-83gw").orElseThrow();
+        assertThat(VulnFindings.toFinding(unfixed, "app:1").properties()).doesNotContainKey("fixedVersion");
     }
 
     @Test
