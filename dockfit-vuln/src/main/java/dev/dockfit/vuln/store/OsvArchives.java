@@ -1,10 +1,17 @@
 package dev.dockfit.vuln.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.dockfit.vuln.osv.AlpineSecdb;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -14,8 +21,10 @@ import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 
 /**
- * Reads OSV records from a zip (as the OSV bucket's {@code all.zip}) or a directory tree of
- * {@code *.json} files, one record per file, streaming. Zip entries are CRC-checked while read.
+ * Reads OSV records from a zip (as the OSV bucket's {@code all.zip}), a directory tree of
+ * {@code *.json} files (one record per file) or a single such file, streaming. Zip entries are
+ * CRC-checked while read. Alpine secdb files ({@code *.yaml}, or JSON with {@code distroversion}) are
+ * converted to OSV records on the way ({@link AlpineSecdb}), stamped with the file's modification time.
  */
 public final class OsvArchives {
 
@@ -33,24 +42,46 @@ public final class OsvArchives {
         }
     }
 
-    /** The records of a zip or directory; reading errors surface as UncheckedIOException during iteration. */
+    /** The records of a zip, directory or file; reading errors surface as UncheckedIOException during iteration. */
     public static Iterable<VulnStore.Document> documents(Path path) throws StoreException {
-        if (Files.isDirectory(path)) {
+        if (Files.isDirectory(path) || isRecordFile(path.getFileName().toString())) {
             List<Path> files;
             try (Stream<Path> walk = Files.walk(path)) {
-                files = walk.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)).sorted().toList();
+                files = walk.filter(p -> isRecordFile(p.getFileName().toString()) && Files.isRegularFile(p)).sorted().toList();
             } catch (IOException e) {
                 throw new StoreException(path + ": cannot list: " + e.getMessage(), e);
             }
-            return () -> files.stream().map(f -> {
+            return () -> files.stream().flatMap(f -> {
                 try {
-                    return new VulnStore.Document(f.toString(), Files.readAllBytes(f));
+                    return expand(f.toString(), Files.readAllBytes(f), Files.getLastModifiedTime(f).toInstant()).stream();
                 } catch (IOException e) {
                     throw new UncheckedIOException(new IOException(f + ": cannot read: " + e.getMessage(), e));
                 }
             }).iterator();
         }
         return () -> zipEntries(path);
+    }
+
+    private static boolean isRecordFile(String name) {
+        return name.endsWith(".json") || name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** One OSV document, or the records of an Alpine secdb file. */
+    private static List<VulnStore.Document> expand(String origin, byte[] content, Instant modified) {
+        boolean yaml = origin.endsWith(".yaml") || origin.endsWith(".yml");
+        if (yaml || mentionsDistroversion(content)) {
+            JsonNode secdb = AlpineSecdb.read(content);
+            if (secdb != null) {
+                return AlpineSecdb.toOsv(secdb, modified.truncatedTo(ChronoUnit.SECONDS).toString()).stream()
+                        .map(json -> new VulnStore.Document(origin, json)).toList();
+            }
+        }
+        return List.of(new VulnStore.Document(origin, content));
+    }
+
+    private static boolean mentionsDistroversion(byte[] content) {
+        String head = new String(content, 0, Math.min(content.length, 512), StandardCharsets.UTF_8);
+        return head.contains("\"distroversion\"");
     }
 
     /** Reads every entry of the zip once, failing on the first bad CRC or truncation. */
@@ -77,16 +108,19 @@ public final class OsvArchives {
         }
         ZipInputStream in = new ZipInputStream(raw);
         return new Iterator<>() {
+            private final Deque<VulnStore.Document> pending = new ArrayDeque<>();
             private VulnStore.Document next = advance();
 
             private VulnStore.Document advance() {
                 try {
                     ZipEntry e;
-                    while ((e = in.getNextEntry()) != null) {
-                        if (!e.isDirectory() && e.getName().endsWith(".json")) {
-                            return new VulnStore.Document(zip.getFileName() + "!/" + e.getName(), in.readAllBytes());
+                    while (pending.isEmpty() && (e = in.getNextEntry()) != null) {
+                        if (!e.isDirectory() && isRecordFile(e.getName())) {
+                            Instant time = e.getLastModifiedTime() != null ? e.getLastModifiedTime().toInstant() : Instant.EPOCH;
+                            pending.addAll(expand(zip.getFileName() + "!/" + e.getName(), in.readAllBytes(), time));
                         }
                     }
+                    if (!pending.isEmpty()) return pending.poll();
                     in.close();
                     return null;
                 } catch (IOException ex) {
