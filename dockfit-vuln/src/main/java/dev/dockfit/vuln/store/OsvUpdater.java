@@ -5,6 +5,7 @@ import dev.dockfit.vuln.osv.OsvParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -192,6 +193,8 @@ public final class OsvUpdater {
         HttpRequest req = HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(10)).GET().build();
         try {
             return http.send(req, handler);
+        } catch (ConnectException e) {
+            throw new StoreException("cannot reach " + uri + ": connection refused", e);
         } catch (IOException e) {
             throw new StoreException("cannot reach " + uri + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
