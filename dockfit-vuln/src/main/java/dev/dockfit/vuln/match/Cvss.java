@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 
 /**
  * CVSS base scores computed from vectors: v3.0/v3.1 (FIRST's specification formulas, with v3.1's
- * Roundup) and v2. CVSS v4.0 scores need FIRST's macro-vector lookup table and are not computed.
+ * Roundup) and v2; v4.0 is {@link Cvss40}.
  */
 public final class Cvss {
 

@@ -12,23 +12,27 @@ import java.util.OptionalDouble;
  * The severity of one vulnerability for one package, and where it came from.
  *
  * @param score  the CVSS base score it was rated from, or null
- * @param source {@code CVSS_V3}, {@code CVSS_V2}, {@code database_specific}, {@code urgency} or {@code none}
- * @param note   why a better source was not used (e.g. a CVSS v4.0 vector that is not scored), or null
+ * @param source {@code CVSS_V3}, {@code CVSS_V4}, {@code CVSS_V2}, {@code database_specific}, {@code urgency} or {@code none}
+ * @param note   why a better source was not used (a malformed vector), or null
  */
 public record SeverityAssessment(VulnSeverity severity, Double score, String source, String note) {
 
     /**
      * Rates the affected entry of {@code record}: its CVSS vector (package-level scores first, then the
-     * record's; v3 before v2), else {@code database_specific.severity}, else the ecosystem's urgency, else UNKNOWN.
+     * record's; v3, then v4.0, then v2), else {@code database_specific.severity}, else the ecosystem's urgency, else UNKNOWN.
      */
     public static SeverityAssessment of(OsvRecord record, OsvAffected affected) {
         List<OsvSeverity> scores = new ArrayList<>(affected.severity());
         scores.addAll(record.severity());
         String note = null;
-        for (String type : List.of("CVSS_V3", "CVSS_V2")) {
+        for (String type : List.of("CVSS_V3", "CVSS_V4", "CVSS_V2")) {
             for (OsvSeverity s : scores) {
                 if (!s.type().equals(type)) continue;
-                OptionalDouble score = type.equals("CVSS_V3") ? Cvss.v3BaseScore(s.score()) : Cvss.v2BaseScore(s.score());
+                OptionalDouble score = switch (type) {
+                    case "CVSS_V3" -> Cvss.v3BaseScore(s.score());
+                    case "CVSS_V4" -> Cvss40.score(s.score());
+                    default -> Cvss.v2BaseScore(s.score());
+                };
                 if (score.isEmpty()) {
                     note = "malformed " + type + " vector " + s.score();
                     continue;
@@ -37,9 +41,6 @@ public record SeverityAssessment(VulnSeverity severity, Double score, String sou
                 VulnSeverity rating = type.equals("CVSS_V2") ? v2Rating(v) : VulnSeverity.fromCvssScore(v);
                 return new SeverityAssessment(rating, v, type, null);
             }
-        }
-        if (note == null && scores.stream().anyMatch(s -> s.type().equals("CVSS_V4"))) {
-            note = "CVSS v4.0 vector present but not scored by dockfit";
         }
         for (String text : new String[] {affected.databaseSeverity(), record.databaseSeverity()}) {
             VulnSeverity named = named(text);

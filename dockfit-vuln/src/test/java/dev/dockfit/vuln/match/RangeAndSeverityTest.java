@@ -80,6 +80,28 @@ class RangeAndSeverityTest {
         assertThat(Cvss.v3BaseScore(vector)).hasValue(expected);
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 9.3",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:H/SI:H/SA:H, 10.0",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 8.7",
+        "CVSS:4.0/AV:L/AC:L/AT:N/PR:L/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N, 8.5",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:L/VI:N/VA:N/SC:N/SI:N/SA:N, 6.9",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:L/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N, 5.1",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:P/VC:N/VI:N/VA:N/SC:L/SI:L/SA:N, 5.3",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N, 0.0",
+    })
+    void cvss4Scores(String vector, double expected) {
+        assertThat(Cvss40.score(vector)).hasValue(expected);
+    }
+
+    @Test
+    void cvss4RejectsIncompleteVectors() {
+        assertThat(Cvss40.score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H")).isEmpty();
+        assertThat(Cvss40.score("CVSS:4.0/AV:Q/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")).isEmpty();
+        assertThat(Cvss40.score("CVSS:3.1/AV:N")).isEmpty();
+    }
+
     @Test
     void cvss2AndMalformedVectors() {
         assertThat(Cvss.v2BaseScore("AV:N/AC:L/Au:N/C:P/I:P/A:P")).hasValue(7.5);
@@ -94,9 +116,14 @@ class RangeAndSeverityTest {
         assertThat(SeverityAssessment.of(cvss, plain).severity()).isEqualTo(VulnSeverity.CRITICAL);
         OsvRecord v4only = record(List.of(new OsvSeverity("CVSS_V4", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")), "MODERATE");
         SeverityAssessment s = SeverityAssessment.of(v4only, plain);
-        assertThat(s.severity()).isEqualTo(VulnSeverity.MEDIUM);
-        assertThat(s.source()).isEqualTo("database_specific");
-        assertThat(s.note()).contains("CVSS v4.0");
+        assertThat(s.severity()).isEqualTo(VulnSeverity.CRITICAL);
+        assertThat(s.source()).isEqualTo("CVSS_V4");
+        assertThat(s.score()).isEqualTo(9.3);
+        OsvRecord badVector = record(List.of(new OsvSeverity("CVSS_V3", "CVSS:3.1/AV:N")), "MODERATE");
+        SeverityAssessment fallback = SeverityAssessment.of(badVector, plain);
+        assertThat(fallback.severity()).isEqualTo(VulnSeverity.MEDIUM);
+        assertThat(fallback.source()).isEqualTo("database_specific");
+        assertThat(fallback.note()).contains("malformed CVSS_V3");
         assertThat(SeverityAssessment.of(record(List.of(), null), plain).severity()).isEqualTo(VulnSeverity.HIGH);
         OsvAffected bare = new OsvAffected("npm", "p", null, List.of(), List.of(), List.of(), null, null);
         assertThat(SeverityAssessment.of(record(List.of(), null), bare).severity()).isEqualTo(VulnSeverity.UNKNOWN);
