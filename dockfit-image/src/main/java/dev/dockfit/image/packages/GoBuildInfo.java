@@ -1,5 +1,8 @@
 package dev.dockfit.image.packages;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +22,8 @@ public final class GoBuildInfo {
 
     private static final byte[] MAGIC = "\u00ff Go buildinf:".getBytes(StandardCharsets.ISO_8859_1);
     private static final Pattern GO_VERSION = Pattern.compile("go(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    /** No real module list comes near this; a larger length means the bytes are not build info. */
+    private static final int MAX_BLOB = 16 << 20;
 
     /** What a binary says about itself: its Go toolchain version, main module and dependencies. */
     public record Info(String goVersion, String path, String mainModule, String mainVersion, List<Module> deps) {
@@ -50,7 +55,100 @@ public final class GoBuildInfo {
      * local directories, which no registry version describes) and the standard library.
      */
     public static List<Package> packages(byte[] elf, String path) {
-        Optional<Info> info = read(elf);
+        return packages(read(elf), path);
+    }
+
+    /**
+     * Like {@link #packages(byte[], String)}, reading the binary as a stream (no file-sized buffer): the
+     * build info blob is found by its magic at a 16-byte boundary, as Go's own tools do for files whose
+     * sections they cannot read. Only the Go 1.18+ inline format can be read this way.
+     */
+    public static List<Package> packages(InputStream elf, String path) throws IOException {
+        return packages(read(elf), path);
+    }
+
+    /** The build info of an ELF executable read as a stream; see {@link #packages(InputStream, String)}. */
+    public static Optional<Info> read(InputStream in) throws IOException {
+        byte[] head = in.readNBytes(4);
+        if (!isElf(head)) return Optional.empty();
+        // A window over the stream; 'offset' is the file offset of window[0].
+        byte[] window = new byte[1 << 16];
+        System.arraycopy(head, 0, window, 0, 4);
+        int filled = 4 + in.readNBytes(window, 4, window.length - 4);
+        long offset = 0;
+        while (true) {
+            int firstAligned = (int) ((16 - offset % 16) % 16);
+            for (int at = firstAligned; at + 32 <= filled; at += 16) {
+                if (!startsWithMagic(window, at)) continue;
+                if ((window[at + 15] & 2) == 0) return Optional.empty(); // pointer format: needs the section table
+                byte[] blob = new byte[filled - at];
+                System.arraycopy(window, at, blob, 0, blob.length);
+                // The two strings follow the 32-byte header; read on until both are complete.
+                ByteArrayOutputStream all = new ByteArrayOutputStream();
+                all.writeBytes(blob);
+                while (true) {
+                    try {
+                        return Optional.ofNullable(inline(ByteBuffer.wrap(all.toByteArray()), 0));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty(); // not build info after all
+                    } catch (IndexOutOfBoundsException | java.nio.BufferUnderflowException e) {
+                        byte[] more = in.readNBytes(1 << 16);
+                        if (more.length == 0 || all.size() > MAX_BLOB) return Optional.empty();
+                        all.writeBytes(more);
+                    }
+                }
+            }
+            if (filled < window.length) return Optional.empty(); // end of stream
+            // Keep the last 32 bytes (a header may straddle the boundary), aligned so offsets stay 16-aligned.
+            int keep = 32;
+            System.arraycopy(window, filled - keep, window, 0, keep);
+            offset += filled - keep;
+            filled = keep + in.readNBytes(window, keep, window.length - keep);
+            if (filled == keep) return Optional.empty();
+        }
+    }
+
+    private static boolean startsWithMagic(byte[] b, int at) {
+        for (int k = 0; k < MAGIC.length; k++) {
+            if (b[at + k] != MAGIC[k]) return false;
+        }
+        return true;
+    }
+
+    /** Parses the inline (Go 1.18+) blob starting at {@code base}; null when the version string is empty. */
+    private static Info inline(ByteBuffer buf, int base) {
+        int[] pos = {base + 32};
+        String version = varintString(buf, pos);
+        String mod = varintString(buf, pos);
+        return finish(version, mod);
+    }
+
+    private static Info finish(String version, String mod) {
+        if (version == null || version.isEmpty()) return null;
+        if (mod != null && mod.length() >= 33 && mod.charAt(mod.length() - 17) == '\n') {
+            mod = mod.substring(16, mod.length() - 16); // strip the 16-byte sentinels
+        }
+        return parseModInfo(version, mod == null ? "" : mod);
+    }
+
+    private static String varintString(ByteBuffer buf, int[] pos) {
+        long len = 0;
+        int shift = 0;
+        while (true) {
+            int b = buf.get(pos[0]++) & 0xff;
+            len |= (long) (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) break;
+            shift += 7;
+            if (shift > 63) throw new IllegalArgumentException("bad varint");
+        }
+        if (len > MAX_BLOB) throw new IllegalArgumentException("implausible build info length");
+        byte[] out = new byte[(int) len];
+        buf.get(pos[0], out);
+        pos[0] += out.length;
+        return new String(out, StandardCharsets.UTF_8);
+    }
+
+    private static List<Package> packages(Optional<Info> info, String path) {
         if (info.isEmpty()) return List.of();
         String where = PackagePaths.normalize(path);
         List<Package> out = new ArrayList<>();
@@ -117,38 +215,11 @@ public final class GoBuildInfo {
             }
             int ptrSize = buf.get(base + 14);
             int flags = buf.get(base + 15);
-            String version;
-            String mod;
-            if ((flags & 2) != 0) {
-                int[] pos = {base + 32};
-                version = varintString(pos);
-                mod = varintString(pos);
-            } else {
-                ByteOrder order = (flags & 1) != 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
-                version = stringAt(pointer(base + 16, ptrSize, order), ptrSize, order);
-                mod = stringAt(pointer(base + 16 + ptrSize, ptrSize, order), ptrSize, order);
-            }
-            if (version == null) return null;
-            if (mod != null && mod.length() >= 33 && mod.charAt(mod.length() - 17) == '\n') {
-                mod = mod.substring(16, mod.length() - 16); // strip the 16-byte sentinels
-            }
-            return parseModInfo(version, mod == null ? "" : mod);
-        }
-
-        private String varintString(int[] pos) {
-            long len = 0;
-            int shift = 0;
-            while (true) {
-                int b = buf.get(pos[0]++) & 0xff;
-                len |= (long) (b & 0x7f) << shift;
-                if ((b & 0x80) == 0) break;
-                shift += 7;
-                if (shift > 63) throw new IllegalArgumentException("bad varint");
-            }
-            byte[] out = new byte[Math.toIntExact(len)];
-            buf.get(pos[0], out);
-            pos[0] += out.length;
-            return new String(out, StandardCharsets.UTF_8);
+            if ((flags & 2) != 0) return inline(buf, base);
+            ByteOrder order = (flags & 1) != 0 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
+            String version = stringAt(pointer(base + 16, ptrSize, order), ptrSize, order);
+            String mod = stringAt(pointer(base + 16 + ptrSize, ptrSize, order), ptrSize, order);
+            return finish(version, mod);
         }
 
         private long pointer(int at, int size, ByteOrder order) {

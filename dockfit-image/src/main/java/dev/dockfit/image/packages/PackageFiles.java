@@ -2,6 +2,7 @@ package dev.dockfit.image.packages;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 
 /**
@@ -12,6 +13,24 @@ import java.util.List;
 public final class PackageFiles {
 
     private PackageFiles() {
+    }
+
+    /**
+     * True when a walk should offer the file: a package database or manifest by its path, or an
+     * executable ({@code mode} has an x bit) that may be a Go binary.
+     */
+    public static boolean wants(String path, int mode) {
+        return isPackageFile(path) || (mode & 0111) != 0;
+    }
+
+    /**
+     * The packages of one file read as a stream (not closed): archives and executables are read without
+     * buffering the whole file; metadata files are small and read whole.
+     */
+    public static List<Package> parse(String path, InputStream content, OsInfo os) throws IOException {
+        if (JarPackages.isArchive(path)) return JarPackages.parse(content, path);
+        if (isPackageFile(path)) return parse(path, content.readAllBytes(), os);
+        return GoBuildInfo.packages(content, path);
     }
 
     /** True when the path alone marks a package database or manifest. */

@@ -56,6 +56,8 @@ class LanguagePackagesTest {
                 "BOOT-INF/lib/broken.jar", "not a zip");
 
         List<Package> pkgs = JarPackages.parse(new ByteArrayInputStream(app), "/app/app.jar");
+        assertThat(PackageFiles.wants("/app/app.jar", 0644)).isTrue();
+        assertThat(PackageFilesTestSupport.parseStream("/app/app.jar", app, 0644)).isEqualTo(pkgs);
         assertThat(pkgs).extracting(Package::name, Package::version, Package::path).containsExactly(
                 tuple("com.example:app", "1.0.0", "app/app.jar"),
                 tuple("org.apache.logging.log4j:log4j-core", "2.14.1", "app/app.jar!/BOOT-INF/lib/log4j-core-2.14.1.jar"),
@@ -126,6 +128,11 @@ class LanguagePackagesTest {
                 tuple("github.com/new/lib", "v1.2.0"), tuple("github.com/local/thing", "v0.1.0"), tuple("stdlib", "v1.20.4"));
         assertThat(pkgs.get(1).purl()).isEqualTo("pkg:golang/golang.org/x/net@v0.7.0");
         assertThat(pkgs).allMatch(p -> p.path().equals("usr/local/bin/tool"));
+
+        // The same binary read as a stream, with the blob far beyond the first read window.
+        byte[] padded = new TestElf().section(".text", 0x401000, new byte[200_000])
+                .section(".go.buildinfo", 0x500000, TestElf.inlineBuildInfo("go1.20.4", mod)).build();
+        assertThat(PackageFilesTestSupport.parseStream("/usr/local/bin/tool", padded, 0755)).isEqualTo(pkgs);
     }
 
     @Test
@@ -148,8 +155,10 @@ class LanguagePackagesTest {
     }
 
     @Test
-    void notGoBinaries() {
+    void notGoBinaries() throws IOException {
         assertThat(GoBuildInfo.read("#!/bin/sh\n".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(PackageFilesTestSupport.parseStream("usr/bin/script", "#!/bin/sh\n".getBytes(StandardCharsets.UTF_8), 0755)).isEmpty();
+        assertThat(GoBuildInfo.read(new ByteArrayInputStream(new TestElf().section(".text", 0x1000, new byte[100_000]).build()))).isEmpty();
         assertThat(GoBuildInfo.read(new TestElf().section(".text", 0x1000, new byte[8]).build())).isEmpty();
         assertThat(GoBuildInfo.read(new byte[] {0x7f, 'E', 'L', 'F', 2, 1})).isEmpty();
     }
@@ -160,7 +169,10 @@ class LanguagePackagesTest {
                 .map(Path::of).filter(Files::isRegularFile).findFirst();
         Assumptions.assumeTrue(binary.isPresent(),
                 "SKIPPED: no Go binary (kubectl, skopeo, buildah, docker-registry) installed to read real build info from");
-        GoBuildInfo.Info info = GoBuildInfo.read(Files.readAllBytes(binary.get())).orElseThrow();
+        byte[] bytes = Files.readAllBytes(binary.get());
+        GoBuildInfo.Info info = GoBuildInfo.read(bytes).orElseThrow();
+        // Streaming finds the same build info without the section table.
+        assertThat(GoBuildInfo.read(new ByteArrayInputStream(bytes))).contains(info);
         assertThat(info.goVersion()).startsWith("go1.");
         assertThat(info.path()).isNotEmpty();
         // Debian's own Go packages are built without module mode and carry no module list.
