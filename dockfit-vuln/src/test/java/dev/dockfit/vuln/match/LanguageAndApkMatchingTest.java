@@ -86,6 +86,21 @@ class LanguageAndApkMatchingTest {
     }
 
     @Test
+    void goModulesWithTheirVPrefixAgainstSemverRanges() {
+        VulnMatch net = find(OsInfo.UNKNOWN, pkg(PackageType.GO, "golang.org/x/net", "v0.7.0"), "GHSA-qppj-fm5r-hxr3").orElseThrow();
+        assertThat(net.fixedVersion()).isEqualTo("0.17.0");
+        assertThat(find(OsInfo.UNKNOWN, pkg(PackageType.GO, "golang.org/x/net", "v0.17.0"), "GHSA-qppj-fm5r-hxr3")).isEmpty();
+        assertThat(find(OsInfo.UNKNOWN, pkg(PackageType.GO, "google.golang.org/grpc", "v1.58.1"), "GHSA-qppj-fm5r-hxr3")
+                .orElseThrow().fixedVersion()).isEqualTo("1.58.3");
+        assertThat(find(OsInfo.UNKNOWN, pkg(PackageType.GO, "google.golang.org/grpc", "v1.57.0"), "GHSA-qppj-fm5r-hxr3")
+                .orElseThrow().fixedVersion()).isEqualTo("1.57.1");
+        assertThat(find(OsInfo.UNKNOWN, pkg(PackageType.GO, "google.golang.org/grpc", "v1.58.3"), "GHSA-qppj-fm5r-hxr3")).isEmpty();
+        // A pseudo-version of x/net from before 0.17.0 is affected too.
+        assertThat(find(OsInfo.UNKNOWN, pkg(PackageType.GO, "golang.org/x/net", "v0.0.0-20230101000000-abcdefabcdef"),
+                "GHSA-qppj-fm5r-hxr3")).isPresent();
+    }
+
+    @Test
     void alpineByOriginWithinTheReleaseEcosystem() {
         OsInfo alpine318 = new OsInfo("alpine", "3.18.4", "", "Alpine Linux v3.18", "");
         Package musl = new Package("musl-utils", "1.2.4-r2", PackageType.APK, "musl", "1.2.4-r2", "lib/apk/db/installed",
