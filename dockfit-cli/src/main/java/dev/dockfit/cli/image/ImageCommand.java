@@ -136,9 +136,9 @@ public final class ImageCommand implements Callable<Integer> {
         return DiveCi.of(lowestEfficiency, highestWastedBytes, highestUserWastedPercent, "dive CI flags");
     }
 
-    /** A one-line progress display on stderr, only when attached to a terminal. */
+    /** A one-line progress display on stderr, only when stderr is a terminal. */
     private AnalysisOptions.Progress progress() {
-        if (noProgress || System.console() == null) return null;
+        if (noProgress || !stderrIsTerminal()) return null;
         PrintWriter err = spec.commandLine().getErr();
         return (done, total, bytes) -> {
             synchronized (this) {
@@ -149,8 +149,25 @@ public final class ImageCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * Java has no isatty for stderr: on Linux /proc tells where fd 2 points; elsewhere a console on stdin and
+     * stdout is the best available sign.
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(fd2, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // fall through to the console check
+        }
+        return System.console() != null;
+    }
+
     private void clearProgress() {
-        if (noProgress || System.console() == null) return;
+        if (noProgress || !stderrIsTerminal()) return;
         PrintWriter err = spec.commandLine().getErr();
         err.print("\r" + " ".repeat(50) + "\r");
         err.flush();
