@@ -1,5 +1,8 @@
 package dev.dockfit.cli;
 
+import dev.dockfit.cli.image.ImageCommand;
+import dev.dockfit.cli.parse.ParseCommand;
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +11,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class, dev.dockfit.cli.image.ImageCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ImageCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -23,8 +26,18 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the CLI and returns its exit code; used by tests to run commands in-process. */
     public static int execute(String... args) {
         return ExitCodes.commandLine(new Main()).execute(args);
+    }
+
+    /** Runs the CLI with the given streams and returns its exit code; tests run commands in-process this way. */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = ExitCodes.commandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
     }
 }

@@ -1,0 +1,110 @@
+package dev.dockfit.dockerfile.model;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One Dockerfile instruction, split as BuildKit splits it, with the exact source span of every part.
+ * Rules read this (and the semantic layer built on it); they never re-parse source text.
+ */
+public final class Instruction {
+    private final String keyword;
+    private final Span span;
+    private final Span keywordSpan;
+    private final List<Flag> flags;
+    private final List<Arg> args;
+    private final boolean json;
+    private final List<Heredoc> heredocs;
+    private final Instruction child;
+    private final MappedText argsText;
+    private final int stage;
+
+    public Instruction(String keyword, Span span, Span keywordSpan, List<Flag> flags, List<Arg> args, boolean json,
+                       List<Heredoc> heredocs, Instruction child, MappedText argsText, int stage) {
+        this.keyword = keyword;
+        this.span = span;
+        this.keywordSpan = keywordSpan;
+        this.flags = List.copyOf(flags);
+        this.args = List.copyOf(args);
+        this.json = json;
+        this.heredocs = List.copyOf(heredocs);
+        this.child = child;
+        this.argsText = argsText;
+        this.stage = stage;
+    }
+
+    /** The keyword in upper case ({@code RUN}); unknown instructions keep their name. */
+    public String keyword() {
+        return keyword.toUpperCase(Locale.ROOT);
+    }
+
+    /** The keyword exactly as written ({@code run}, {@code Run}). */
+    public String writtenKeyword() {
+        return keyword;
+    }
+
+    public boolean is(String upperCaseKeyword) {
+        return keyword().equals(upperCaseKeyword);
+    }
+
+    /** From the keyword to the end of the last line (continuations and heredoc bodies included). */
+    public Span span() {
+        return span;
+    }
+
+    public Span keywordSpan() {
+        return keywordSpan;
+    }
+
+    public List<Flag> flags() {
+        return flags;
+    }
+
+    /** The last flag with this name (BuildKit takes the last of repeated single-valued flags). */
+    public Optional<Flag> flag(String name) {
+        Flag found = null;
+        for (Flag f : flags) if (f.name().equals(name)) found = f;
+        return Optional.ofNullable(found);
+    }
+
+    public List<Flag> flags(String name) {
+        return flags.stream().filter(f -> f.name().equals(name)).toList();
+    }
+
+    /** The argument nodes as in BuildKit's AST dump. */
+    public List<Arg> args() {
+        return args;
+    }
+
+    public List<String> argValues() {
+        return args.stream().map(Arg::value).toList();
+    }
+
+    /** True for the exec (JSON array) form. */
+    public boolean isJson() {
+        return json;
+    }
+
+    public List<Heredoc> heredocs() {
+        return heredocs;
+    }
+
+    /** The instruction an ONBUILD wraps, or null. */
+    public Instruction child() {
+        return child;
+    }
+
+    /**
+     * The text after the keyword and flags, with line continuations (and comment lines inside them)
+     * removed, trimmed, and mapped back to the source.
+     */
+    public MappedText argsText() {
+        return argsText;
+    }
+
+    /** The stage index: -1 for the global ARGs before the first FROM. */
+    public int stage() {
+        return stage;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.dockfit.dockerfile.model;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Text assembled from pieces of the source (an instruction with its line continuations removed), with
+ * the source byte offset of every character, so that an offset found in the text maps back to the file.
+ */
+public final class MappedText {
+    private final String text;
+    private final int[] sourceOffsets; // one per char of text, plus the end offset
+
+    private MappedText(String text, int[] sourceOffsets) {
+        this.text = text;
+        this.sourceOffsets = sourceOffsets;
+    }
+
+    /**
+     * Builds the UTF-8 text of {@code byteView[from, to)} where {@code origin[i]} is the source offset of
+     * byte i of the byte view and {@code endOffset} the source offset just after the last byte.
+     */
+    public static MappedText decode(String byteView, int[] origin, int from, int to, int endOffset) {
+        byte[] raw = byteView.substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int[] offsets = new int[text.length() + 1];
+        // Walk code points of the decoded text alongside the bytes they came from.
+        int b = from;
+        int c = 0;
+        while (c < text.length()) {
+            int cp = text.codePointAt(c);
+            int chars = Character.charCount(cp);
+            int width = utf8Width(byteView, b, to, cp);
+            for (int k = 0; k < chars; k++) offsets[c + k] = origin[b];
+            c += chars;
+            b += width;
+        }
+        offsets[text.length()] = endOffset;
+        return new MappedText(text, offsets);
+    }
+
+    /** The text of one contiguous span of the source (a heredoc body, a comment). */
+    public static MappedText of(SourceText source, Span span) {
+        String view = source.byteView().substring(span.start(), span.end());
+        int[] origin = new int[view.length()];
+        for (int i = 0; i < origin.length; i++) origin[i] = span.start() + i;
+        return decode(view, origin, 0, origin.length, span.end());
+    }
+
+    /** Bytes the decoder consumed for code point {@code cp} at byte {@code b}: 1 for a replaced invalid byte. */
+    private static int utf8Width(String bytes, int b, int to, int cp) {
+        int lead = bytes.charAt(b) & 0xFF;
+        if (cp == 0xFFFD && !(lead == 0xEF && b + 2 < to && (bytes.charAt(b + 1) & 0xFF) == 0xBF
+                && (bytes.charAt(b + 2) & 0xFF) == 0xBD)) {
+            return 1;
+        }
+        if (cp < 0x80) return 1;
+        if (cp < 0x800) return 2;
+        if (cp < 0x10000) return 3;
+        return 4;
+    }
+
+    public String text() {
+        return text;
+    }
+
+    public int length() {
+        return text.length();
+    }
+
+    /** The source span of chars {@code [from, to)} of this text. */
+    public Span span(int from, int to) {
+        if (from < 0 || to > text.length() || to < from) {
+            throw new IndexOutOfBoundsException("[" + from + "," + to + ") of " + text.length());
+        }
+        int start = sourceOffsets[from];
+        int end = to == from ? start : sourceOffsets[to - 1] + lastCharBytes(to - 1);
+        return new Span(start, Math.max(start, end));
+    }
+
+    /** The source offset of char {@code index} (or the end offset for {@code index == length()}). */
+    public int sourceOffset(int index) {
+        return sourceOffsets[index];
+    }
+
+    private int lastCharBytes(int index) {
+        char ch = text.charAt(index);
+        if (Character.isLowSurrogate(ch)) return 0; // counted with its high surrogate
+        if (Character.isHighSurrogate(ch)) return 4;
+        if (ch < 0x80) return 1;
+        if (ch < 0x800) return 2;
+        if (ch == 0xFFFD && sourceOffsets[index + 1] - sourceOffsets[index] == 1) return 1;
+        return 3;
+    }
+}

@@ -1,0 +1,227 @@
+package dev.dockfit.dockerfile.parser;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Comment;
+import dev.dockfit.dockerfile.model.Directive;
+import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.Flag;
+import dev.dockfit.dockerfile.model.Heredoc;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.ParseWarning;
+import dev.dockfit.dockerfile.model.SourceText;
+import dev.dockfit.dockerfile.model.Span;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads a Dockerfile exactly as BuildKit's {@code frontend/dockerfile/parser} does (directives, escape token,
+ * line continuations with comments and blank lines inside, BOM, CRLF, JSON versus shell form, heredocs)
+ * and keeps the source span of every part.
+ */
+public final class DockerfileParser {
+    /** bufio.Scanner's limit, which BuildKit inherits: longer lines are an error. */
+    private static final int MAX_LINE = 64 * 1024;
+
+    private final String path;
+    private final SourceText source;
+    private final String s;
+    private final DirectiveReader directives = new DirectiveReader();
+    private final List<Directive> foundDirectives = new ArrayList<>();
+    private final List<Instruction> instructions = new ArrayList<>();
+    private final List<ParseWarning> warnings = new ArrayList<>();
+    private final List<Comment> comments = new ArrayList<>();
+    private int pos;
+    private int lineNo;
+    private int stage = -1;
+
+    private DockerfileParser(String path, byte[] bytes) {
+        this.path = path;
+        this.source = SourceText.of(bytes);
+        this.s = source.byteView();
+    }
+
+    public static Dockerfile parse(String path, byte[] bytes) throws DockerfileParseException {
+        return new DockerfileParser(path, bytes).run();
+    }
+
+    public static Dockerfile parse(Path file) throws IOException, DockerfileParseException {
+        return parse(file.toString(), Files.readAllBytes(file));
+    }
+
+    /** Parses text given as a string (tests, examples). */
+    public static Dockerfile parse(String text) throws DockerfileParseException {
+        return parse("Dockerfile", text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private Dockerfile run() throws DockerfileParseException {
+        while (pos < s.length()) {
+            int lineStart = pos;
+            int next = nextLine();
+            int from = lineStart;
+            if (lineNo == 0 && s.startsWith("\u00EF\u00BB\u00BF", 0)) from = 3;
+            int to = trimNewline(from, next);
+            from = GoText.skipSpaceForward(s, from, to);
+            Directive d = directives.offer(s, from, to, lineNo + 1);
+            if (d != null) foundDirectives.add(d);
+            lineNo++;
+            int startLine = lineNo;
+            if (from < to && s.charAt(from) == '#') {
+                if (d == null) comments.add(comment(from, to));
+                continue;
+            }
+            int contentEnd = continuation(from, to);
+            if (contentEnd < 0 && from == to) continue;
+            readInstruction(from, to, contentEnd, startLine);
+        }
+        if (instructions.isEmpty()) {
+            throw new DockerfileParseException("file with no instructions", Math.max(1, lineNo), 1);
+        }
+        return new Dockerfile(path, source, foundDirectives, instructions, comments, directives.escapeToken(),
+                warnings);
+    }
+
+    private void readInstruction(int from, int to, int contentEnd, int startLine) throws DockerfileParseException {
+        LogicalLine logical = new LogicalLine();
+        logical.append(s, from, contentEnd < 0 ? to : contentEnd);
+        logical.markEnd(to);
+        int end = to;
+        boolean emptyContinuation = false;
+        boolean eol = contentEnd < 0;
+        while (!eol && pos < s.length()) {
+            int ls = pos;
+            int next = nextLine();
+            lineNo++;
+            int te = trimNewline(ls, next);
+            end = te;
+            int firstNonSpace = GoText.skipSpaceForward(s, ls, te);
+            if (firstNonSpace < te && s.charAt(firstNonSpace) == '#') {
+                comments.add(comment(firstNonSpace, te));
+                continue;
+            }
+            if (firstNonSpace == te) {
+                emptyContinuation = true;
+                continue;
+            }
+            int ce = continuation(ls, te);
+            eol = ce < 0;
+            logical.append(s, ls, eol ? te : ce);
+        }
+        String text = logical.text();
+        LineParsers parsers = new LineParsers(text, directives.escapeToken());
+        RawInstruction raw;
+        try {
+            raw = parsers.instruction(0, text.length());
+        } catch (DockerfileParseException e) {
+            throw at(e, startLine, from);
+        }
+        if (emptyContinuation) {
+            warnings.add(new ParseWarning("Empty continuation line found in: " + GoText.decode(text),
+                    new Span(from, end)));
+        }
+        List<Heredoc> heredocs = List.of();
+        if (canContainHeredoc(raw) && text.contains("<<")) {
+            try {
+                heredocs = readHeredocs(HeredocLexer.openers(text), startLine, from);
+            } catch (DockerfileParseException e) {
+                throw at(e, startLine, from);
+            }
+            if (!heredocs.isEmpty()) end = heredocs.get(heredocs.size() - 1).span().end();
+        }
+        if (raw.keyword.equalsIgnoreCase("from")) stage++;
+        instructions.add(toInstruction(raw, logical, text, heredocs, new Span(from, end)));
+    }
+
+    private List<Heredoc> readHeredocs(List<HeredocLexer.Opener> openers, int startLine, int from)
+            throws DockerfileParseException {
+        List<Heredoc> out = new ArrayList<>();
+        for (HeredocLexer.Opener o : openers) {
+            int bodyStart = pos;
+            boolean terminated = false;
+            int bodyEnd = pos;
+            while (pos < s.length()) {
+                int ls = pos;
+                int next = nextLine();
+                lineNo++;
+                int te = trimNewline(ls, next);
+                int cand = ls;
+                if (o.chomp()) while (cand < te && s.charAt(cand) == '\t') cand++;
+                if (s.substring(cand, te).equals(o.name())) {
+                    terminated = true;
+                    bodyEnd = ls;
+                    break;
+                }
+            }
+            if (!terminated) throw new DockerfileParseException("unterminated heredoc", startLine, 1);
+            String content = GoText.decode(s.substring(bodyStart, bodyEnd));
+            out.add(new Heredoc(GoText.decode(o.name()), o.fileDescriptor(), o.expand(), o.chomp(), content,
+                    new Span(bodyStart, trimNewline(bodyEnd, pos))));
+        }
+        return out;
+    }
+
+    private static boolean canContainHeredoc(RawInstruction raw) {
+        RawInstruction target = raw;
+        if (raw.keyword.equalsIgnoreCase("onbuild") && raw.child != null) target = raw.child;
+        String k = target.keyword.toLowerCase(java.util.Locale.ROOT);
+        return (k.equals("run") || k.equals("copy") || k.equals("add")) && !target.json;
+    }
+
+    private Instruction toInstruction(RawInstruction raw, LogicalLine logical, String text, List<Heredoc> heredocs,
+                                      Span span) {
+        List<Flag> flags = new ArrayList<>();
+        for (RawInstruction.Piece p : raw.flags) flags.add(new Flag(GoText.decode(p.bytes()), logical.span(p.from(), p.to())));
+        List<Arg> args = new ArrayList<>();
+        for (RawInstruction.Piece p : raw.args) {
+            Span argSpan = p.from() < 0 ? null : logical.span(p.from(), p.to());
+            args.add(new Arg(GoText.decode(p.bytes()), p.bytes(), argSpan));
+        }
+        Instruction child = raw.child == null ? null
+                : toInstruction(raw.child, logical, text, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo));
+        return new Instruction(GoText.decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
+                args, raw.json, heredocs, child, logical.mapped(text, raw.argsFrom, raw.argsTo), stage);
+    }
+
+    private Comment comment(int hash, int end) {
+        return new Comment(GoText.decode(s.substring(hash + 1, end)).strip(), new Span(hash, end));
+    }
+
+    /** Advances past the current line; returns the offset after its newline (or the end of input). */
+    private int nextLine() throws DockerfileParseException {
+        int nl = s.indexOf('\n', pos);
+        int next = nl < 0 ? s.length() : nl + 1;
+        if (next - pos > MAX_LINE) {
+            throw new DockerfileParseException("dockerfile line greater than max allowed size of " + (MAX_LINE - 1),
+                    lineNo + 1, 1);
+        }
+        pos = next;
+        return next;
+    }
+
+    /** End of the line's content: trailing CR and LF bytes removed. */
+    private int trimNewline(int from, int to) {
+        while (to > from && (s.charAt(to - 1) == '\n' || s.charAt(to - 1) == '\r')) to--;
+        return to;
+    }
+
+    /**
+     * If the line ends with the escape token (and optional blanks) not itself escaped, the offset where its
+     * content ends (the token removed); otherwise -1.
+     */
+    private int continuation(int from, int to) {
+        char esc = directives.escapeToken();
+        int i = to;
+        while (i > from && (s.charAt(i - 1) == ' ' || s.charAt(i - 1) == '\t')) i--;
+        if (i == from || s.charAt(i - 1) != esc) return -1;
+        int tokenAt = i - 1;
+        if (tokenAt == from) return tokenAt;
+        return s.charAt(tokenAt - 1) == esc ? -1 : tokenAt;
+    }
+
+    private DockerfileParseException at(DockerfileParseException e, int line, int offset) {
+        if (e.line() > 0) return e;
+        return new DockerfileParseException(e.getMessage(), line, source.position(offset).column());
+    }
+}

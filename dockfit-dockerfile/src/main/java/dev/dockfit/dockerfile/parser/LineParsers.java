@@ -1,0 +1,326 @@
+package dev.dockfit.dockerfile.parser;
+
+import dev.dockfit.dockerfile.parser.RawInstruction.Piece;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * BuildKit's instruction splitting: the keyword, the {@code --flags}, then the arguments split by the
+ * parser the dispatch table names for the keyword. Works on byte strings; offsets are into the line.
+ */
+final class LineParsers {
+
+    @FunctionalInterface
+    private interface ArgParser {
+        void parse(LineParsers p, RawInstruction into, int from, int to) throws DockerfileParseException;
+    }
+
+    private static final Map<String, ArgParser> DISPATCH = Map.ofEntries(
+            Map.entry("add", LineParsers::maybeJsonToList),
+            Map.entry("arg", LineParsers::nameOrNameVal),
+            Map.entry("cmd", LineParsers::maybeJson),
+            Map.entry("copy", LineParsers::maybeJsonToList),
+            Map.entry("entrypoint", LineParsers::maybeJson),
+            Map.entry("env", (p, r, f, t) -> p.nameVal(r, f, t, "ENV")),
+            Map.entry("expose", LineParsers::whitespaceDelimited),
+            Map.entry("from", LineParsers::whitespaceDelimited),
+            Map.entry("healthcheck", LineParsers::healthConfig),
+            Map.entry("label", (p, r, f, t) -> p.nameVal(r, f, t, "LABEL")),
+            Map.entry("maintainer", LineParsers::string),
+            Map.entry("onbuild", LineParsers::subCommand),
+            Map.entry("run", LineParsers::maybeJson),
+            Map.entry("shell", LineParsers::maybeJson),
+            Map.entry("stopsignal", LineParsers::string),
+            Map.entry("user", LineParsers::string),
+            Map.entry("volume", LineParsers::maybeJsonToList),
+            Map.entry("workdir", LineParsers::string));
+
+    private static final String NOT_STRING_ARRAY =
+            "when using JSON array syntax, arrays must be comprised of strings only";
+
+    private final String line;
+    private final char escape;
+
+    LineParsers(String line, char escape) {
+        this.line = line;
+        this.escape = escape;
+    }
+
+    /** BuildKit's newNodeFromLine over {@code line[from, to)}. */
+    RawInstruction instruction(int from, int to) throws DockerfileParseException {
+        RawInstruction r = new RawInstruction();
+        int a = GoText.skipSpaceForward(line, from, to);
+        int b = GoText.skipSpaceBackward(line, a, to);
+        int cmdEnd = a;
+        while (cmdEnd < b && !GoText.isBlank(line.charAt(cmdEnd))) cmdEnd++;
+        r.keywordFrom = a;
+        r.keywordTo = cmdEnd;
+        r.keyword = line.substring(a, cmdEnd);
+        int argsFrom = b;
+        if (cmdEnd < b) {
+            int rest = cmdEnd;
+            while (rest < b && GoText.isBlank(line.charAt(rest))) rest++;
+            argsFrom = builderFlags(r, rest, b);
+        }
+        int argsTo = b;
+        argsFrom = GoText.skipSpaceForward(line, argsFrom, argsTo);
+        argsTo = GoText.skipSpaceBackward(line, argsFrom, argsTo);
+        r.argsFrom = argsFrom;
+        r.argsTo = argsTo;
+        String key = GoText.decode(r.keyword).toLowerCase(Locale.ROOT);
+        ArgParser parser = DISPATCH.get(key);
+        if (parser == null) {
+            r.args.add(new Piece("", -1, -1)); // BuildKit keeps unknown instructions with one empty node
+        } else {
+            parser.parse(this, r, argsFrom, argsTo);
+        }
+        return r;
+    }
+
+    /** BuildKit's extractBuilderFlags: byte-wise, so bytes 0x85 and 0xA0 count as blanks as they do there. */
+    private int builderFlags(RawInstruction r, int from, int to) {
+        final int inSpaces = 0;
+        final int inWord = 1;
+        final int inQuote = 2;
+        int phase = inSpaces;
+        StringBuilder word = new StringBuilder();
+        char quote = 0;
+        boolean blankOk = false;
+        int wordStart = from;
+        for (int pos = from; pos <= to; pos++) {
+            char ch = pos < to ? line.charAt(pos) : 0;
+            if (phase == inSpaces) {
+                if (pos == to) break;
+                if (GoText.isSpace(ch)) continue;
+                if (ch != '-' || pos + 1 == to || line.charAt(pos + 1) != '-') return pos;
+                phase = inWord;
+                wordStart = pos;
+            }
+            if (pos == to) {
+                String w = word.toString();
+                if (!w.equals("--") && (blankOk || !w.isEmpty())) r.flags.add(new Piece(w, wordStart, pos));
+                break;
+            }
+            if (phase == inWord) {
+                if (GoText.isSpace(ch)) {
+                    String w = word.toString();
+                    phase = inSpaces;
+                    if (w.equals("--")) return pos;
+                    if (blankOk || !w.isEmpty()) r.flags.add(new Piece(w, wordStart, pos));
+                    word.setLength(0);
+                    blankOk = false;
+                    continue;
+                }
+                if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                    blankOk = true;
+                    phase = inQuote;
+                    continue;
+                }
+                if (ch == escape) {
+                    if (pos + 1 == to) continue;
+                    ch = line.charAt(++pos);
+                }
+                word.append(ch);
+                continue;
+            }
+            // inQuote
+            if (ch == quote) {
+                phase = inWord;
+                continue;
+            }
+            if (ch == escape) {
+                if (pos + 1 == to) {
+                    phase = inWord;
+                    continue;
+                }
+                ch = line.charAt(++pos);
+            }
+            word.append(ch);
+        }
+        return to;
+    }
+
+    private void maybeJson(RawInstruction r, int from, int to) throws DockerfileParseException {
+        if (from == to) return;
+        if (json(r, from, to)) return;
+        r.args.add(new Piece(line.substring(from, to), from, to));
+    }
+
+    private void maybeJsonToList(RawInstruction r, int from, int to) throws DockerfileParseException {
+        if (json(r, from, to)) return;
+        whitespaceDelimited(r, from, to);
+    }
+
+    /** Adds the elements of a JSON array of strings; false when the text is not JSON (shell form). */
+    private boolean json(RawInstruction r, int from, int to) throws DockerfileParseException {
+        int start = GoText.skipSpaceForward(line, from, to);
+        if (start >= to || line.charAt(start) != '[') return false;
+        List<JsonArray.Element> elements;
+        try {
+            elements = JsonArray.parse(line, start, to);
+        } catch (JsonArray.SyntaxError notJson) {
+            return false;
+        }
+        List<Piece> pieces = new ArrayList<>();
+        for (JsonArray.Element e : elements) {
+            if (e.value() == null) throw new DockerfileParseException(NOT_STRING_ARRAY, 0, 0);
+            pieces.add(new Piece(e.value(), e.start(), e.end()));
+        }
+        r.args.addAll(pieces);
+        r.json = true;
+        return true;
+    }
+
+    /** Splits on runs of {@code [\t\v\f\r ]}; the text is already trimmed, so no empty words arise. */
+    private void whitespaceDelimited(RawInstruction r, int from, int to) {
+        int i = from;
+        while (i < to) {
+            int start = i;
+            while (i < to && !GoText.isBlank(line.charAt(i))) i++;
+            r.args.add(new Piece(line.substring(start, i), start, i));
+            while (i < to && GoText.isBlank(line.charAt(i))) i++;
+        }
+    }
+
+    private void string(RawInstruction r, int from, int to) {
+        if (from == to) return;
+        r.args.add(new Piece(line.substring(from, to), from, to));
+    }
+
+    private void subCommand(RawInstruction r, int from, int to) throws DockerfileParseException {
+        if (from == to) return;
+        r.child = instruction(from, to);
+    }
+
+    private void healthConfig(RawInstruction r, int from, int to) throws DockerfileParseException {
+        int sep = from;
+        while (sep < to && !GoText.isSpace(line.charAt(sep))) sep++;
+        int next = sep;
+        while (next < to && GoText.isSpace(line.charAt(next))) next++;
+        if (sep == from) return;
+        r.args.add(new Piece(line.substring(from, sep), from, sep));
+        maybeJson(r, next, to);
+    }
+
+    private void nameOrNameVal(RawInstruction r, int from, int to) {
+        r.args.addAll(words(from, to));
+    }
+
+    private void nameVal(RawInstruction r, int from, int to, String key) throws DockerfileParseException {
+        List<Piece> words = words(from, to);
+        if (words.isEmpty()) return;
+        if (words.get(0).bytes().indexOf('=') < 0) {
+            int split = from;
+            while (split < to && !GoText.isBlank(line.charAt(split))) split++;
+            int value = split;
+            while (value < to && GoText.isBlank(line.charAt(value))) value++;
+            if (split == to) throw new DockerfileParseException(key + " must have two arguments", 0, 0);
+            r.args.add(new Piece(line.substring(from, split), from, split));
+            r.args.add(new Piece(line.substring(value, to), value, to));
+            r.args.add(new Piece("", -1, -1));
+            return;
+        }
+        for (Piece w : words) {
+            int eq = w.bytes().indexOf('=');
+            if (eq < 0) {
+                throw new DockerfileParseException("Syntax error - can't find = in " + GoText.quote(w.bytes())
+                        + ". Must be of the form: name=value", 0, 0);
+            }
+            int keyEnd = Math.min(w.from() + eq, w.to());
+            r.args.add(new Piece(w.bytes().substring(0, eq), w.from(), keyEnd));
+            r.args.add(new Piece(w.bytes().substring(eq + 1), Math.min(keyEnd + 1, w.to()), w.to()));
+            r.args.add(new Piece("=", -1, -1));
+        }
+    }
+
+    /** BuildKit's parseWords: blank-separated, quote-aware words that keep their quotes and escapes. */
+    private List<Piece> words(int from, int to) {
+        List<Piece> words = new ArrayList<>();
+        final int inSpaces = 0;
+        final int inWord = 1;
+        final int inQuote = 2;
+        int phase = inSpaces;
+        int quote = 0;
+        boolean blankOk = false;
+        StringBuilder sb = new StringBuilder();
+        int wordStart = from;
+        int pos = from;
+        while (pos <= to) {
+            int ch = 0;
+            int w = 1;
+            if (pos != to) {
+                ch = GoText.runeAt(line, pos);
+                w = GoText.runeWidth(line, pos);
+            }
+            if (phase == inSpaces) {
+                if (pos == to) break;
+                if (ch >= 0 && GoText.isSpace(ch)) {
+                    pos += w;
+                    continue;
+                }
+                phase = inWord;
+                wordStart = pos;
+            }
+            if (pos == to) {
+                if (blankOk || sb.length() > 0) words.add(new Piece(sb.toString(), wordStart, pos));
+                break;
+            }
+            if (phase == inWord) {
+                if (ch >= 0 && GoText.isSpace(ch)) {
+                    phase = inSpaces;
+                    if (blankOk || sb.length() > 0) words.add(new Piece(sb.toString(), wordStart, pos));
+                    sb.setLength(0);
+                    blankOk = false;
+                    pos += w;
+                    continue;
+                }
+                if (ch == '\'' || ch == '"') {
+                    quote = ch;
+                    blankOk = true;
+                    phase = inQuote;
+                }
+                if (ch == escape) {
+                    if (pos + w == to) {
+                        pos += w;
+                        continue;
+                    }
+                    appendRune(sb, ch, pos, w);
+                    pos += w;
+                    ch = GoText.runeAt(line, pos);
+                    w = GoText.runeWidth(line, pos);
+                }
+                appendRune(sb, ch, pos, w);
+                pos += w;
+                continue;
+            }
+            // inQuote
+            if (ch == quote) phase = inWord;
+            if (ch == escape && quote != '\'') {
+                if (pos + w == to) {
+                    phase = inWord;
+                    pos += w;
+                    continue;
+                }
+                appendRune(sb, ch, pos, w);
+                pos += w;
+                ch = GoText.runeAt(line, pos);
+                w = GoText.runeWidth(line, pos);
+            }
+            appendRune(sb, ch, pos, w);
+            pos += w;
+        }
+        return words;
+    }
+
+    /** Appends the rune's bytes, or U+FFFD's for an invalid byte, as Go's strings.Builder.WriteRune does. */
+    private void appendRune(StringBuilder sb, int ch, int pos, int width) {
+        if (ch < 0) {
+            sb.append(GoText.RUNE_ERROR);
+        } else {
+            sb.append(line, pos, pos + width);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.dockfit.dockerfile.parser;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An instruction as BuildKit's line parsers split it, before positions are mapped to the source. All
+ * offsets are into the logical (joined) line; all text is byte strings.
+ */
+final class RawInstruction {
+    /** A flag or argument word: its bytes and where it was in the logical line ({@code from < 0}: synthetic). */
+    record Piece(String bytes, int from, int to) {
+    }
+
+    int keywordFrom;
+    int keywordTo;
+    String keyword;
+    final List<Piece> flags = new ArrayList<>();
+    final List<Piece> args = new ArrayList<>();
+    boolean json;
+    RawInstruction child;
+    int argsFrom;
+    int argsTo;
+}

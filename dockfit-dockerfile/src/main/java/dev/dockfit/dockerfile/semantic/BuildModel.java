@@ -1,0 +1,228 @@
+package dev.dockfit.dockerfile.semantic;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.Expansion;
+import dev.dockfit.dockerfile.shell.ExpansionException;
+import dev.dockfit.dockerfile.shell.WordExpander;
+import dev.dockfit.reference.ImageReference;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The meaning of a parsed Dockerfile as BuildKit gives it: global ARGs (with the automatic platform ARGs),
+ * stages with their resolved base images, and the ARG/ENV scope in force before every instruction.
+ */
+public final class BuildModel {
+    private final Dockerfile dockerfile;
+    private final BuildOptions options;
+    private final WordExpander expander;
+    private final List<Instruction> globalArgs = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
+    private final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
+    private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
+    private Scope global;
+
+    private BuildModel(Dockerfile dockerfile, BuildOptions options) {
+        this.dockerfile = dockerfile;
+        this.options = options;
+        this.expander = new WordExpander(dockerfile.escapeToken());
+        build();
+    }
+
+    public static BuildModel of(Dockerfile dockerfile) {
+        return new BuildModel(dockerfile, BuildOptions.DEFAULT);
+    }
+
+    public static BuildModel of(Dockerfile dockerfile, BuildOptions options) {
+        return new BuildModel(dockerfile, options);
+    }
+
+    public Dockerfile dockerfile() {
+        return dockerfile;
+    }
+
+    /** The ARG instructions before the first FROM. */
+    public List<Instruction> globalArgs() {
+        return List.copyOf(globalArgs);
+    }
+
+    /** The scope FROM lines are expanded in: automatic platform ARGs plus the global ARGs. */
+    public Scope globalScope() {
+        return global;
+    }
+
+    public List<Stage> stages() {
+        return List.copyOf(stages);
+    }
+
+    /** The last stage: what {@code docker build} produces without {@code --target}. */
+    public Optional<Stage> finalStage() {
+        return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+    }
+
+    /** The stage an instruction belongs to, or empty for a global ARG. */
+    public Optional<Stage> stageOf(Instruction instruction) {
+        return Optional.ofNullable(stageOf.get(instruction));
+    }
+
+    /** The variables in force just before an instruction runs. */
+    public Scope scopeBefore(Instruction instruction) {
+        Scope s = scopes.get(instruction);
+        return s != null ? s : global;
+    }
+
+    /** Expands a word as the build would at this instruction; empty when the build would reject it. */
+    public Optional<Expansion> expand(Instruction at, String word) {
+        try {
+            return Optional.of(expander.expandWord(word, scopeBefore(at).asEnv()));
+        } catch (ExpansionException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The stage a {@code COPY --from} / {@code RUN --mount from=} value names, looked up among the stages
+     * before {@code before}: by name (case-insensitive) or by index.
+     */
+    public Optional<Stage> stageNamed(String reference, Stage before) {
+        String ref = reference.toLowerCase(Locale.ROOT);
+        int limit = before == null ? stages.size() : before.index();
+        for (int i = 0; i < limit; i++) {
+            Stage s = stages.get(i);
+            if (ref.equals(s.name()) || ref.equals(String.valueOf(s.index()))) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    private void build() {
+        global = platformScope();
+        Scope scope = global;
+        Stage current = null;
+        Instruction from = null;
+        String name = null;
+        BaseImage base = null;
+        List<Instruction> body = new ArrayList<>();
+        Map<Integer, Scope> stageEnds = new LinkedHashMap<>();
+        for (Instruction in : dockerfile.instructions()) {
+            if (in.is("FROM")) {
+                if (from != null) {
+                    current = new Stage(stages.size(), name, from, base, body);
+                    register(current, stageEnds, scope);
+                }
+                from = in;
+                body = new ArrayList<>();
+                List<String> a = in.argValues();
+                name = a.size() >= 3 && a.get(1).equalsIgnoreCase("AS") ? a.get(2).toLowerCase(Locale.ROOT) : null;
+                base = resolveBase(in);
+                scopes.put(in, global);
+                Scope parent = base.stage() == null ? null : stageEnds.get(base.stage());
+                scope = parent == null ? Scope.empty() : parent.forChildStage();
+                body.add(in);
+                continue;
+            }
+            scopes.put(in, from == null ? global : scope);
+            if (from == null) {
+                if (in.is("ARG")) {
+                    globalArgs.add(in);
+                    global = declareArgs(in, global, global);
+                    scope = global;
+                }
+                continue;
+            }
+            body.add(in);
+            if (in.is("ARG")) scope = declareArgs(in, scope, global);
+            else if (in.is("ENV")) scope = setEnv(in, scope);
+        }
+        if (from != null) register(new Stage(stages.size(), name, from, base, body), stageEnds, scope);
+    }
+
+    private void register(Stage stage, Map<Integer, Scope> stageEnds, Scope endScope) {
+        stages.add(stage);
+        stageEnds.put(stage.index(), endScope);
+        for (Instruction i : stage.instructions()) stageOf.put(i, stage);
+    }
+
+    private BaseImage resolveBase(Instruction from) {
+        if (from.args().isEmpty()) return new BaseImage("", null, null, null, Set.of());
+        String raw = from.args().get(0).value();
+        Expansion e;
+        try {
+            e = expander.expandWord(raw, global.asEnv());
+        } catch (ExpansionException bad) {
+            return new BaseImage(raw, null, null, null, Set.of());
+        }
+        String resolved = e.value();
+        String lower = resolved.toLowerCase(Locale.ROOT);
+        for (Stage s : stages) {
+            if (lower.equals(s.name())) return new BaseImage(raw, resolved, null, s.index(), e.unset());
+        }
+        ImageReference ref = lower.equals("scratch") ? null : ImageReference.parse(resolved).orElse(null);
+        return new BaseImage(raw, resolved, ref, null, e.unset());
+    }
+
+    /** ARG NAME[=default]: a --build-arg wins, then the default, then the global (or automatic) value. */
+    private Scope declareArgs(Instruction arg, Scope scope, Scope globals) {
+        Scope s = scope;
+        for (Arg a : arg.args()) {
+            String word = a.value();
+            int eq = word.indexOf('=');
+            String name = eq < 0 ? word : word.substring(0, eq);
+            String value;
+            if (options.buildArgs().containsKey(name)) {
+                value = options.buildArgs().get(name);
+            } else if (eq >= 0) {
+                value = expandOrRaw(word.substring(eq + 1), s);
+            } else {
+                value = globals.get(name);
+            }
+            s = s.withArg(name, value);
+        }
+        return s;
+    }
+
+    private Scope setEnv(Instruction env, Scope scope) {
+        Scope s = scope;
+        List<Arg> a = env.args();
+        for (int k = 0; k + 1 < a.size(); k += 3) {
+            s = s.withEnv(a.get(k).value(), expandOrRaw(a.get(k + 1).value(), scope));
+        }
+        return s;
+    }
+
+    private String expandOrRaw(String word, Scope scope) {
+        try {
+            return expander.expandWord(word, scope.asEnv()).value();
+        } catch (ExpansionException e) {
+            return word;
+        }
+    }
+
+    /** BuildKit's automatic ARGs, visible to FROM lines (and to stages that declare them). */
+    private Scope platformScope() {
+        String[] t = options.targetPlatform().split("/");
+        String[] b = options.buildPlatform().split("/");
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("BUILDPLATFORM", options.buildPlatform());
+        v.put("BUILDOS", b[0]);
+        v.put("BUILDARCH", b.length > 1 ? b[1] : "");
+        v.put("BUILDVARIANT", b.length > 2 ? b[2] : "");
+        v.put("TARGETPLATFORM", options.targetPlatform());
+        v.put("TARGETOS", t[0]);
+        v.put("TARGETARCH", t.length > 1 ? t[1] : "");
+        v.put("TARGETVARIANT", t.length > 2 ? t[2] : "");
+        v.put("TARGETSTAGE", "default");
+        Scope s = Scope.empty();
+        for (var e : v.entrySet()) {
+            s = s.withArg(e.getKey(), options.buildArgs().getOrDefault(e.getKey(), e.getValue()));
+        }
+        return s;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.dockfit.dockerfile.semantic;
+
+import dev.dockfit.dockerfile.shell.Env;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The variables visible at one point of a Dockerfile: the ARGs declared in the stage (with their values
+ * when they have one) and the ENV values (inherited from a parent stage, then set in this one). An ENV
+ * always overrides an ARG of the same name, as in Docker.
+ */
+public final class Scope {
+    private final Map<String, String> args;
+    private final Map<String, String> env;
+    private final Set<String> declared;
+
+    Scope(Map<String, String> args, Map<String, String> env, Set<String> declared) {
+        this.args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
+        this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
+        this.declared = Collections.unmodifiableSet(new LinkedHashSet<>(declared));
+    }
+
+    static Scope empty() {
+        return new Scope(Map.of(), Map.of(), Set.of());
+    }
+
+    /** The value of a variable, or null when unset. */
+    public String get(String name) {
+        String e = env.get(name);
+        return e != null ? e : args.get(name);
+    }
+
+    /** True when an ARG or ENV names the variable, even an ARG with no value. */
+    public boolean isDeclared(String name) {
+        return declared.contains(name) || env.containsKey(name);
+    }
+
+    public Map<String, String> args() {
+        return args;
+    }
+
+    public Map<String, String> env() {
+        return env;
+    }
+
+    public Env asEnv() {
+        return this::get;
+    }
+
+    Scope withArg(String name, String value) {
+        Map<String, String> a = new LinkedHashMap<>(args);
+        if (value == null) a.remove(name);
+        else a.put(name, value);
+        Set<String> d = new LinkedHashSet<>(declared);
+        d.add(name);
+        return new Scope(a, env, d);
+    }
+
+    Scope withEnv(String name, String value) {
+        Map<String, String> e = new LinkedHashMap<>(env);
+        e.put(name, value);
+        return new Scope(args, e, declared);
+    }
+
+    /** A new stage's scope: ENV carried over from the parent stage, no ARGs. */
+    Scope forChildStage() {
+        return new Scope(Map.of(), env, Set.of());
+    }
+}

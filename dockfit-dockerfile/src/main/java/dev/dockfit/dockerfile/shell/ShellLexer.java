@@ -1,0 +1,465 @@
+package dev.dockfit.dockerfile.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits a region of a script into words, operators, redirection operators and line breaks, bash style.
+ * Substitutions inside words ({@code $( )}, backticks, {@code <( )}) are handed to the parser, which analyses
+ * their commands and reports where they end. Heredoc bodies are skipped after the line break that follows
+ * their operator. Never throws on odd input: problems are recorded and the current token ends.
+ */
+final class ShellLexer {
+
+    enum Kind { WORD, OPERATOR, REDIRECT, NEWLINE, EOF }
+
+    /** A token; {@code op} is the operator text for OPERATOR and REDIRECT, {@code fd} a redirect's descriptor. */
+    record Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+        boolean isOperator(String operator) {
+            return kind == Kind.OPERATOR && op.equals(operator);
+        }
+
+        /** An unquoted word spelled exactly {@code keyword}. */
+        boolean isWord(String keyword) {
+            return kind == Kind.WORD && word.raw().equals(keyword);
+        }
+    }
+
+    /** A heredoc whose body starts after the next line break. */
+    static final class PendingHeredoc {
+        final String delimiter;
+        final boolean stripTabs;
+        int bodyStart = -1;
+        int bodyEnd = -1;
+
+        PendingHeredoc(String delimiter, boolean stripTabs) {
+            this.delimiter = delimiter;
+            this.stripTabs = stripTabs;
+        }
+    }
+
+    private static final String[] OPERATORS = {
+        ";;&", ";;", ";&", ";", "&&", "&>>", "&>", "&", "||", "|&", "|", "(", ")",
+        "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">",
+    };
+
+    private final ShellParser parser;
+    private final String text;
+    private final int limit;
+    private final List<PendingHeredoc> pending = new ArrayList<>();
+    private int pos;
+    /** Inside {@code [[ ]]}: operators are words and line breaks are blanks. */
+    boolean conditional;
+
+    ShellLexer(ShellParser parser, String text, int from, int limit) {
+        this.parser = parser;
+        this.text = text;
+        this.pos = from;
+        this.limit = limit;
+    }
+
+    char charAt(int index) {
+        return index < limit ? text.charAt(index) : '\0';
+    }
+
+    void addHeredoc(PendingHeredoc heredoc) {
+        pending.add(heredoc);
+    }
+
+    /** Heredocs whose line break never came in this region; the enclosing region reads their bodies. */
+    List<PendingHeredoc> unfinishedHeredocs() {
+        return pending;
+    }
+
+    Token next() {
+        skipBlanksAndComments();
+        if (pos >= limit) return new Token(Kind.EOF, "", null, -1, limit, limit);
+        int start = pos;
+        char c = text.charAt(pos);
+        if (c == '\n') {
+            pos++;
+            readHeredocBodies();
+            return new Token(Kind.NEWLINE, "\n", null, -1, start, start + 1);
+        }
+        if (conditional && "&|()<>".indexOf(c) >= 0) {
+            pos += (c == '&' || c == '|') && charAt(pos + 1) == c ? 2 : 1;
+            String raw = text.substring(start, pos);
+            return new Token(Kind.WORD, "", new ShellWord(raw, raw, true, start, pos), -1, start, pos);
+        }
+        int fd = -1;
+        int digits = pos;
+        while (digits < limit && digits - pos < 9 && isDigit(text.charAt(digits))) digits++;
+        if (digits > pos && (charAt(digits) == '<' || charAt(digits) == '>')) {
+            fd = Integer.parseInt(text.substring(pos, digits));
+            pos = digits;
+        }
+        if ((c == '<' || c == '>') && fd < 0 && charAt(pos + 1) == '(') {
+            return word(start);
+        }
+        for (String op : OPERATORS) {
+            if (text.startsWith(op, pos) && pos + op.length() <= limit) {
+                boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
+                pos += op.length();
+                return new Token(redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
+            }
+        }
+        return word(start);
+    }
+
+    private Token word(int start) {
+        ShellWord word = lexWord();
+        return new Token(Kind.WORD, "", word, -1, start, word.end());
+    }
+
+    private void skipBlanksAndComments() {
+        while (pos < limit) {
+            char c = text.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && conditional)) {
+                pos++;
+            } else if (continuation() > 0) {
+                pos += continuation();
+            } else if (c == '#') {
+                while (pos < limit && text.charAt(pos) != '\n') pos++;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /** Reads the bodies of the heredocs opened on the line that just ended. */
+    private void readHeredocBodies() {
+        for (PendingHeredoc heredoc : pending) {
+            heredoc.bodyStart = pos;
+            while (true) {
+                int lineEnd = text.indexOf('\n', pos);
+                if (lineEnd < 0 || lineEnd > limit) lineEnd = limit;
+                String line = text.substring(pos, lineEnd);
+                if (heredoc.stripTabs) line = line.replaceFirst("^\t+", "");
+                if (line.endsWith("\r")) line = line.substring(0, line.length() - 1);
+                if (line.equals(heredoc.delimiter)) {
+                    heredoc.bodyEnd = pos;
+                    pos = Math.min(lineEnd + 1, limit);
+                    break;
+                }
+                if (lineEnd >= limit) {
+                    heredoc.bodyEnd = limit;
+                    parser.problem(heredoc.bodyStart, "heredoc has no line '" + heredoc.delimiter + "' ending it");
+                    pos = limit;
+                    break;
+                }
+                pos = lineEnd + 1;
+            }
+        }
+        pending.clear();
+    }
+
+    private static boolean isMeta(char c) {
+        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '('
+                || c == ')' || c == '<' || c == '>';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isNameStart(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    }
+
+    private static boolean isNameChar(char c) {
+        return isNameStart(c) || isDigit(c);
+    }
+
+    /** Reads a word at {@code pos}; it ends at an unquoted blank or operator character, or at the region's end. */
+    ShellWord lexWord() {
+        int start = pos;
+        StringBuilder literal = new StringBuilder();
+        boolean isLiteral = true;
+        while (pos < limit) {
+            char c = text.charAt(pos);
+            if (isMeta(c)) {
+                if ((c == '<' || c == '>') && pos == start && charAt(pos + 1) == '(') {
+                    isLiteral = false;
+                    substitution(pos, pos + 2, "process substitution");
+                    literal.append(text, start, pos);
+                    continue;
+                }
+                if (c == '(' && isArrayAssignment(start)) {
+                    int open = pos;
+                    skipParens(open, "array assignment");
+                    literal.append(text, open, pos);
+                    continue;
+                }
+                break;
+            }
+            switch (c) {
+                case '\\' -> escape(literal);
+                case '\'' -> singleQuoted(literal);
+                case '"' -> isLiteral &= doubleQuoted(literal);
+                case '$' -> isLiteral &= dollar(literal, false);
+                case '`' -> {
+                    int open = pos;
+                    backtick();
+                    literal.append(text, open, pos);
+                    isLiteral = false;
+                }
+                default -> {
+                    literal.append(c);
+                    pos++;
+                }
+            }
+        }
+        return new ShellWord(text.substring(start, pos), literal.toString(), isLiteral, start, pos);
+    }
+
+    /** {@code NAME=(...)} or {@code NAME+=(...)}: the parenthesis belongs to the word. */
+    private boolean isArrayAssignment(int start) {
+        int nameEnd = pos - 1;
+        if (nameEnd <= start || text.charAt(nameEnd) != '=') return false;
+        if (text.charAt(nameEnd - 1) == '+') nameEnd--;
+        if (nameEnd <= start || !isNameStart(text.charAt(start))) return false;
+        for (int i = start; i < nameEnd; i++) {
+            if (!isNameChar(text.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /** The length of an escaped line break at {@code pos} (CRLF included), or 0. */
+    private int continuation() {
+        if (charAt(pos) != '\\') return 0;
+        if (charAt(pos + 1) == '\n') return 2;
+        return charAt(pos + 1) == '\r' && charAt(pos + 2) == '\n' ? 3 : 0;
+    }
+
+    private void escape(StringBuilder literal) {
+        if (continuation() > 0) {
+            pos += continuation();
+            return;
+        }
+        if (pos + 1 >= limit) {
+            literal.append('\\');
+            pos++;
+            return;
+        }
+        literal.append(text.charAt(pos + 1));
+        pos += 2;
+    }
+
+    private void singleQuoted(StringBuilder literal) {
+        int open = pos;
+        int close = text.indexOf('\'', pos + 1);
+        if (close < 0 || close >= limit) {
+            parser.problem(open, "unterminated single quote");
+            literal.append(text, open + 1, limit);
+            pos = limit;
+            return;
+        }
+        literal.append(text, open + 1, close);
+        pos = close + 1;
+    }
+
+    /** Reads {@code "..."} at {@code pos}; returns whether it was free of expansions. */
+    private boolean doubleQuoted(StringBuilder literal) {
+        int open = pos++;
+        boolean isLiteral = true;
+        while (pos < limit) {
+            char c = text.charAt(pos);
+            if (c == '"') {
+                pos++;
+                return isLiteral;
+            }
+            if (continuation() > 0) {
+                pos += continuation();
+            } else if (c == '\\') {
+                char next = charAt(pos + 1);
+                if (pos + 1 < limit && "$`\"\\".indexOf(next) >= 0) {
+                    literal.append(next);
+                    pos += 2;
+                } else {
+                    literal.append(c);
+                    pos++;
+                }
+            } else if (c == '$') {
+                isLiteral &= dollar(literal, true);
+            } else if (c == '`') {
+                int start = pos;
+                backtick();
+                literal.append(text, start, pos);
+                isLiteral = false;
+            } else {
+                literal.append(c);
+                pos++;
+            }
+        }
+        parser.problem(open, "unterminated double quote");
+        return isLiteral;
+    }
+
+    /** Reads what starts with {@code $} at {@code pos}; returns whether it was literal (no expansion). */
+    private boolean dollar(StringBuilder literal, boolean inDoubleQuotes) {
+        int start = pos;
+        char next = charAt(pos + 1);
+        if (pos + 1 >= limit) {
+            literal.append('$');
+            pos++;
+            return true;
+        }
+        if (next == '\'' && !inDoubleQuotes) {
+            ansiC(literal);
+            return true;
+        }
+        if (next == '"' && !inDoubleQuotes) {
+            pos++;
+            return doubleQuoted(literal);
+        }
+        if (next == '(' && charAt(pos + 2) == '(') {
+            skipParens(pos + 1, "arithmetic expansion");
+        } else if (next == '(') {
+            substitution(pos, pos + 2, "command substitution");
+        } else if (next == '{') {
+            braces(inDoubleQuotes);
+        } else if (isNameStart(next)) {
+            pos += 2;
+            while (pos < limit && isNameChar(text.charAt(pos))) pos++;
+        } else if (isDigit(next) || "@*#?-$!".indexOf(next) >= 0) {
+            pos += 2;
+        } else {
+            literal.append('$');
+            pos++;
+            return true;
+        }
+        literal.append(text, start, pos);
+        return false;
+    }
+
+    /** {@code $'...'}: C-style escapes. */
+    private void ansiC(StringBuilder literal) {
+        int open = pos;
+        pos += 2;
+        while (pos < limit) {
+            char c = text.charAt(pos);
+            if (c == '\'') {
+                pos++;
+                return;
+            }
+            if (c == '\\' && pos + 1 < limit) {
+                char e = text.charAt(pos + 1);
+                literal.append(switch (e) {
+                    case 'n' -> '\n';
+                    case 't' -> '\t';
+                    case 'r' -> '\r';
+                    case 'a' -> '\u0007';
+                    case 'b' -> '\b';
+                    case 'e', 'E' -> '\u001b';
+                    case 'f' -> '\f';
+                    case 'v' -> '\u000b';
+                    default -> e;
+                });
+                pos += 2;
+            } else {
+                literal.append(c);
+                pos++;
+            }
+        }
+        parser.problem(open, "unterminated $'...' string");
+    }
+
+    /** {@code ${...}}, which may nest quotes, expansions and substitutions. */
+    private void braces(boolean inDoubleQuotes) {
+        int open = pos;
+        pos += 2;
+        if (!parser.enter(open)) {
+            pos = limit;
+            return;
+        }
+        StringBuilder ignored = new StringBuilder();
+        try {
+            while (pos < limit) {
+                char c = text.charAt(pos);
+                switch (c) {
+                    case '}' -> {
+                        pos++;
+                        return;
+                    }
+                    case '\\' -> pos = Math.min(pos + 2, limit);
+                    case '\'' -> {
+                        if (inDoubleQuotes) {
+                            pos++;
+                        } else {
+                            singleQuoted(ignored);
+                        }
+                    }
+                    case '"' -> doubleQuoted(ignored);
+                    case '$' -> dollar(ignored, inDoubleQuotes);
+                    case '`' -> backtick();
+                    default -> pos++;
+                }
+            }
+            parser.problem(open, "unterminated ${...}");
+        } finally {
+            parser.leave();
+        }
+    }
+
+    /** Skips balanced parentheses starting at {@code open} (arithmetic, array values); quotes are respected. */
+    private void skipParens(int open, String what) {
+        int depth = 0;
+        pos = open;
+        while (pos < limit) {
+            char c = text.charAt(pos);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')') {
+                if (--depth == 0) {
+                    pos++;
+                    return;
+                }
+            } else if (c == '\\') {
+                pos++;
+            } else if (c == '\'' || c == '"') {
+                int close = text.indexOf(c, pos + 1);
+                pos = close < 0 || close >= limit ? limit - 1 : close;
+            }
+            pos++;
+        }
+        pos = limit;
+        parser.problem(open, "unterminated " + what);
+    }
+
+    /** Skips {@code ((...))} of an arithmetic command or C-style for loop starting at {@code open}. */
+    void skipArithmetic(int open) {
+        skipParens(open, "arithmetic command");
+    }
+
+    /** {@code $(...)}, {@code <(...)} or {@code >(...)} whose commands start at {@code from}. */
+    private void substitution(int open, int from, String what) {
+        int close = parser.substitution(from, limit, true, this);
+        if (close < 0) {
+            parser.problem(open, "unterminated " + what);
+            pos = limit;
+        } else {
+            pos = close + 1;
+        }
+    }
+
+    /** {@code `...`}: its commands are analysed within the backticks. */
+    private void backtick() {
+        int open = pos;
+        int close = pos + 1;
+        while (close < limit && text.charAt(close) != '`') close += text.charAt(close) == '\\' ? 2 : 1;
+        if (close >= limit) {
+            parser.problem(open, "unterminated backtick substitution");
+            parser.substitution(open + 1, limit, false, this);
+            pos = limit;
+            return;
+        }
+        parser.substitution(open + 1, close, false, this);
+        pos = close + 1;
+    }
+
+    /** Gives up on the rest of the region (nesting too deep to analyse). */
+    void skipToEnd() {
+        pos = limit;
+        pending.clear();
+    }
+}

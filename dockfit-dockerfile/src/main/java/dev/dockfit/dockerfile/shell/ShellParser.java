@@ -1,0 +1,587 @@
+package dev.dockfit.dockerfile.shell;
+
+import dev.dockfit.dockerfile.shell.ShellLexer.Kind;
+import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
+import dev.dockfit.dockerfile.shell.ShellLexer.Token;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Analyses a shell script (the text of a shell-form RUN, or a heredoc body) into its simple commands with a
+ * recursive-descent parser for the POSIX shell grammar plus the bash forms common in Dockerfiles
+ * ({@code [[ ]]}, {@code $'...'}, {@code <( )}, {@code function}, arrays, {@code |&}, {@code &>}). It never
+ * throws: malformed input yields a {@link ShellScript} with {@link ShellScript#problems()}, and words or
+ * substitutions left open end at the end of the text.
+ */
+public final class ShellParser {
+
+    /** Compound commands and substitutions nested deeper than this are not analysed (bounded recursion). */
+    private static final int MAX_DEPTH = 100;
+
+    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*", Pattern.DOTALL);
+    private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
+    private static final Set<String> CLOSERS_OF_COMPOUNDS = Set.of("fi", "done", "esac", "}");
+    private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&");
+    private static final Set<String> COMPOUND_STARTS =
+            Set.of("if", "while", "until", "for", "select", "case", "{", "function");
+
+    private final String text;
+    private final List<CommandBuilder> commands = new ArrayList<>();
+    private final Set<ShellScript.Problem> problems = new LinkedHashSet<>();
+    private int depth;
+
+    private ShellParser(String text) {
+        this.text = text;
+    }
+
+    public static ShellScript parse(String text) {
+        ShellParser parser = new ShellParser(text);
+        Context top = parser.new Context(new ShellLexer(parser, text, 0, text.length()), false);
+        top.parseList(Stop.NONE);
+        top.finish();
+        List<SimpleCommand> built = parser.commands.stream()
+                .sorted(Comparator.comparingInt(c -> c.start))
+                .map(c -> c.build(text))
+                .toList();
+        List<ShellScript.Problem> problems = parser.problems.stream()
+                .sorted(Comparator.comparingInt(ShellScript.Problem::offset))
+                .toList();
+        return new ShellScript(text, built, problems);
+    }
+
+    void problem(int offset, String message) {
+        problems.add(new ShellScript.Problem(offset, message));
+    }
+
+    /** Enters one nesting level; false (with a problem noted) when too deep. */
+    boolean enter(int offset) {
+        if (depth >= MAX_DEPTH) {
+            problem(offset, "nesting deeper than " + MAX_DEPTH + " levels; the rest is not analysed");
+            return false;
+        }
+        depth++;
+        return true;
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    /**
+     * Analyses the commands of a substitution starting at {@code from}. Parenthesised forms end at the
+     * {@code )} that closes them, whose offset is returned (-1 when missing); backticks end at {@code limit}.
+     */
+    int substitution(int from, int limit, boolean parenthesised, ShellLexer enclosing) {
+        if (!enter(from)) return -1;
+        try {
+            ShellLexer lexer = new ShellLexer(this, text, from, limit);
+            Context context = new Context(lexer, true);
+            context.parseList(parenthesised ? Stop.PAREN : Stop.NONE);
+            context.finish();
+            lexer.unfinishedHeredocs().forEach(enclosing::addHeredoc);
+            if (!parenthesised) return limit;
+            Token end = context.peek();
+            return end.isOperator(")") ? end.start() : -1;
+        } finally {
+            leave();
+        }
+    }
+
+    /** What ends a command list: reserved words, {@code )}, or the end of a case branch. */
+    private record Stop(Set<String> words, boolean paren, boolean caseEnd) {
+        static final Stop NONE = new Stop(Set.of(), false, false);
+        static final Stop PAREN = new Stop(Set.of(), true, false);
+        static final Stop CASE_BRANCH = new Stop(Set.of("esac"), false, true);
+
+        static Stop words(String... words) {
+            return new Stop(Set.of(words), false, false);
+        }
+
+        boolean matches(Token t) {
+            return (t.kind() == Kind.WORD && words.contains(t.word().raw()))
+                    || (paren && t.isOperator(")"))
+                    || (caseEnd && isCaseEnd(t));
+        }
+    }
+
+    private static boolean isCaseEnd(Token t) {
+        return t.kind() == Kind.OPERATOR && CASE_ENDS.contains(t.op());
+    }
+
+    private static String shown(Token t) {
+        return switch (t.kind()) {
+            case WORD -> t.word().raw();
+            case NEWLINE -> "line break";
+            case EOF -> "end of text";
+            default -> t.op();
+        };
+    }
+
+    /** One command list being parsed: the whole script or one substitution. */
+    private final class Context {
+        private final ShellLexer lexer;
+        private final boolean inSubstitution;
+        /** Commands of this context in completion order; pipelines mark ranges of it. */
+        private final List<CommandBuilder> created = new ArrayList<>();
+        private final List<CommandBuilder> awaitingAfter = new ArrayList<>();
+        private Connector pendingBefore = Connector.END;
+        /** Whether pendingBefore holds an operator (or the start's END) that a line break must not replace. */
+        private boolean beforeLocked = true;
+        private Token peeked;
+        private int consumed;
+
+        Context(ShellLexer lexer, boolean inSubstitution) {
+            this.lexer = lexer;
+            this.inSubstitution = inSubstitution;
+        }
+
+        Token peek() {
+            if (peeked == null) peeked = lexer.next();
+            return peeked;
+        }
+
+        Token consume() {
+            Token t = peek();
+            peeked = null;
+            if (t.kind() != Kind.EOF) consumed++;
+            if (t.isOperator(")") || (t.kind() == Kind.WORD && CLOSERS_OF_COMPOUNDS.contains(t.word().raw()))) {
+                beforeLocked = false;
+            }
+            return t;
+        }
+
+        /**
+         * Consumes a control operator. The first one after a command is its {@code after}; the last one before
+         * the next command is that command's {@code before}, except that a line break does not override an
+         * operator unless a compound command closed in between ({@code a;}&#10;{@code b} gives SEQ,
+         * {@code fi && b} gives AND).
+         */
+        private void connector(Connector connector) {
+            consume();
+            awaitingAfter.forEach(c -> c.after = connector);
+            awaitingAfter.clear();
+            if (connector != Connector.NEWLINE) {
+                pendingBefore = connector;
+                beforeLocked = true;
+            } else if (!beforeLocked) {
+                pendingBefore = connector;
+            }
+        }
+
+        void finish() {
+            awaitingAfter.forEach(c -> c.after = Connector.END);
+            awaitingAfter.clear();
+        }
+
+        private void complete(CommandBuilder command) {
+            command.before = pendingBefore;
+            command.inSubstitution = inSubstitution;
+            pendingBefore = Connector.END;
+            beforeLocked = false;
+            awaitingAfter.add(command);
+            created.add(command);
+            commands.add(command);
+        }
+
+        private void unexpected(Token t) {
+            problem(t.start(), t.kind() == Kind.EOF ? "unexpected end of text" : "unexpected '" + shown(t) + "'");
+        }
+
+        /** A list that must hold a command: the body of a subshell, group, if, loop. */
+        private void parseBody(Stop stop) {
+            if (!parseList(stop)) problem(peek().start(), "missing command before '" + shown(peek()) + "'");
+        }
+
+        private void skipNewlines() {
+            while (peek().kind() == Kind.NEWLINE) consume();
+        }
+
+        private boolean expectWord(String keyword) {
+            if (peek().isWord(keyword)) {
+                consume();
+                return true;
+            }
+            problem(peek().start(), "missing '" + keyword + "'");
+            return false;
+        }
+
+        /** Parses commands up to the end or a token {@code stop} matches; returns whether it met a command. */
+        boolean parseList(Stop stop) {
+            boolean any = false;
+            while (true) {
+                Token t = peek();
+                if (t.kind() == Kind.EOF || stop.matches(t)) return any;
+                int before = consumed;
+                if (t.kind() == Kind.NEWLINE) {
+                    connector(Connector.NEWLINE);
+                    continue;
+                }
+                if (t.isOperator(";") || t.isOperator("&") || t.isOperator(")") || isCaseEnd(t)
+                        || (t.kind() == Kind.WORD && CLOSERS.contains(t.word().raw()))) {
+                    unexpected(t);
+                    consume();
+                    continue;
+                }
+                parseAndOr();
+                any = true;
+                Token end = peek();
+                if (end.isOperator(";")) {
+                    connector(Connector.SEQ);
+                } else if (end.isOperator("&")) {
+                    connector(Connector.BACKGROUND);
+                } else if (end.kind() == Kind.NEWLINE) {
+                    connector(Connector.NEWLINE);
+                }
+                if (consumed == before) {
+                    unexpected(peek());
+                    consume();
+                }
+            }
+        }
+
+        private void parseAndOr() {
+            parsePipeline();
+            while (peek().isOperator("&&") || peek().isOperator("||")) {
+                connector(peek().isOperator("&&") ? Connector.AND : Connector.OR);
+                skipNewlines();
+                parsePipeline();
+            }
+        }
+
+        private void parsePipeline() {
+            if (peek().isWord("time")) {
+                consume();
+                if (peek().isWord("-p")) consume();
+            }
+            if (peek().isWord("!")) {
+                consume();
+                Kind next = peek().kind();
+                if (next == Kind.EOF || next == Kind.NEWLINE) return;
+            }
+            List<Integer> bounds = new ArrayList<>();
+            bounds.add(created.size());
+            parseCommand();
+            bounds.add(created.size());
+            while (peek().isOperator("|") || peek().isOperator("|&")) {
+                connector(Connector.PIPE);
+                skipNewlines();
+                parseCommand();
+                bounds.add(created.size());
+            }
+            int size = bounds.size() - 1;
+            if (size < 2) return;
+            for (int element = 0; element < size; element++) {
+                for (CommandBuilder c : created.subList(bounds.get(element), bounds.get(element + 1))) {
+                    if (c.pipelineIndex < 0) {
+                        c.pipelineIndex = element;
+                        c.pipelineSize = size;
+                    }
+                }
+            }
+        }
+
+        private void parseCommand() {
+            Token t = peek();
+            boolean compound = t.isOperator("(")
+                    || (t.kind() == Kind.WORD && COMPOUND_STARTS.contains(t.word().raw()));
+            if (!compound) {
+                boolean closer = t.kind() == Kind.WORD && CLOSERS.contains(t.word().raw());
+                if (!closer && (t.kind() == Kind.WORD || t.kind() == Kind.REDIRECT)) {
+                    parseSimple();
+                } else {
+                    unexpected(t);
+                }
+                return;
+            }
+            if (!enter(t.start())) {
+                lexer.skipToEnd();
+                peeked = null;
+                consumed++;
+                return;
+            }
+            try {
+                if (t.isOperator("(")) {
+                    parseParenthesised(t);
+                } else {
+                    switch (t.word().raw()) {
+                        case "if" -> parseIf();
+                        case "while", "until" -> parseLoop();
+                        case "for", "select" -> parseFor();
+                        case "case" -> parseCase();
+                        case "{" -> parseGroup();
+                        default -> parseFunction();
+                    }
+                }
+            } finally {
+                leave();
+            }
+            CommandBuilder ignored = new CommandBuilder(t.start());
+            while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
+            // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
+            Token next = peek();
+            if (next.kind() == Kind.WORD && !(t.isOperator("(") && CLOSERS.contains(next.word().raw()))) {
+                unexpected(next);
+            }
+        }
+
+        /** {@code ( list )} or the arithmetic command {@code (( expr ))}. */
+        private void parseParenthesised(Token open) {
+            consume();
+            if (lexer.charAt(open.end()) == '(') {
+                lexer.skipArithmetic(open.start());
+                return;
+            }
+            parseBody(Stop.PAREN);
+            if (peek().isOperator(")")) {
+                consume();
+            } else {
+                problem(open.start(), "missing ')'");
+            }
+        }
+
+        private void parseIf() {
+            consume();
+            parseBody(Stop.words("then"));
+            expectWord("then");
+            parseBody(Stop.words("elif", "else", "fi"));
+            while (peek().isWord("elif")) {
+                consume();
+                parseBody(Stop.words("then"));
+                expectWord("then");
+                parseBody(Stop.words("elif", "else", "fi"));
+            }
+            if (peek().isWord("else")) {
+                consume();
+                parseBody(Stop.words("fi"));
+            }
+            expectWord("fi");
+        }
+
+        private void parseLoop() {
+            consume();
+            parseBody(Stop.words("do"));
+            parseDoDone();
+        }
+
+        private void parseDoDone() {
+            if (peek().isWord("{")) {
+                parseGroup();
+                return;
+            }
+            expectWord("do");
+            parseBody(Stop.words("done"));
+            expectWord("done");
+        }
+
+        private void parseFor() {
+            consume();
+            Token t = peek();
+            if (t.isOperator("(") && lexer.charAt(t.end()) == '(') {
+                consume();
+                lexer.skipArithmetic(t.start());
+            } else if (t.kind() == Kind.WORD) {
+                consume();
+                skipNewlines();
+                if (peek().isWord("in")) {
+                    consume();
+                    while (peek().kind() == Kind.WORD) consume();
+                }
+            }
+            if (peek().isOperator(";")) consume();
+            skipNewlines();
+            parseDoDone();
+        }
+
+        private void parseCase() {
+            consume();
+            if (peek().kind() == Kind.WORD) consume();
+            skipNewlines();
+            expectWord("in");
+            while (true) {
+                skipNewlines();
+                Token t = peek();
+                if (t.isWord("esac")) {
+                    consume();
+                    return;
+                }
+                if (t.kind() == Kind.EOF) {
+                    problem(t.start(), "missing 'esac'");
+                    return;
+                }
+                int before = consumed;
+                if (t.isOperator("(")) consume();
+                while (peek().kind() == Kind.WORD || peek().isOperator("|")) consume();
+                if (peek().isOperator(")")) {
+                    consume();
+                } else {
+                    problem(peek().start(), "missing ')' after a case pattern");
+                }
+                parseList(Stop.CASE_BRANCH);
+                if (isCaseEnd(peek())) connector(Connector.END);
+                if (consumed == before) {
+                    unexpected(peek());
+                    consume();
+                }
+            }
+        }
+
+        private void parseGroup() {
+            consume();
+            parseBody(Stop.words("}"));
+            expectWord("}");
+        }
+
+        /** {@code function name [()] body}. */
+        private void parseFunction() {
+            consume();
+            if (peek().kind() == Kind.WORD) consume();
+            if (peek().isOperator("(")) parseEmptyParens();
+            parseFunctionBody();
+        }
+
+        private void parseFunctionBody() {
+            skipNewlines();
+            Token body = peek();
+            if (!body.isOperator("(") && !(body.kind() == Kind.WORD && COMPOUND_STARTS.contains(body.word().raw()))) {
+                problem(body.start(), "a function body must be a compound command such as { ...; }");
+            }
+            parseCommand();
+        }
+
+        private void parseEmptyParens() {
+            consume();
+            if (peek().isOperator(")")) {
+                consume();
+            } else {
+                problem(peek().start(), "missing ')' in a function definition");
+            }
+        }
+
+        private void parseSimple() {
+            CommandBuilder command = new CommandBuilder(peek().start());
+            while (true) {
+                Token t = peek();
+                if (t.kind() == Kind.REDIRECT) {
+                    parseRedirect(command);
+                    continue;
+                }
+                if (t.kind() != Kind.WORD) {
+                    if (t.isOperator("(")) unexpected(t);
+                    break;
+                }
+                consume();
+                ShellWord word = t.word();
+                command.end = word.end();
+                if (command.words.isEmpty() && ASSIGNMENT.matcher(word.raw()).matches()) {
+                    command.assignments.add(word);
+                    continue;
+                }
+                command.words.add(word);
+                boolean first = command.words.size() == 1 && command.assignments.isEmpty()
+                        && command.redirections.isEmpty();
+                if (first && word.raw().equals("[[")) {
+                    parseConditional(command);
+                } else if (first && peek().isOperator("(")) {
+                    parseEmptyParens();
+                    parseFunctionBody();
+                    return;
+                }
+            }
+            if (!command.words.isEmpty() || !command.assignments.isEmpty() || !command.redirections.isEmpty()) {
+                complete(command);
+            }
+        }
+
+        /** {@code [[ ... ]]}: operators inside are words of the command named {@code [[}. */
+        private void parseConditional(CommandBuilder command) {
+            lexer.conditional = true;
+            try {
+                while (true) {
+                    Token t = peek();
+                    if (t.kind() != Kind.WORD) {
+                        problem(t.start(), "missing ']]'");
+                        return;
+                    }
+                    consume();
+                    command.words.add(t.word());
+                    command.end = t.end();
+                    if (t.word().raw().equals("]]")) return;
+                }
+            } finally {
+                lexer.conditional = false;
+            }
+        }
+
+        private void parseRedirect(CommandBuilder command) {
+            Token op = consume();
+            RedirectionBuilder r = new RedirectionBuilder(op.op(), op.fd(), op.start(), op.end());
+            command.redirections.add(r);
+            command.end = op.end();
+            if (peek().kind() != Kind.WORD) {
+                problem(op.end(), "missing word after '" + op.op() + "'");
+                return;
+            }
+            ShellWord target = consume().word();
+            r.target = target;
+            r.end = target.end();
+            command.end = target.end();
+            if (op.op().equals("<<") || op.op().equals("<<-")) {
+                r.heredoc = new PendingHeredoc(target.literal(), op.op().equals("<<-"));
+                r.heredocQuoted = target.raw().chars().anyMatch(ch -> ch == '\'' || ch == '"' || ch == '\\');
+                lexer.addHeredoc(r.heredoc);
+            }
+        }
+    }
+
+    /** A simple command while its connectors and heredoc bodies are still being found. */
+    private static final class CommandBuilder {
+        final int start;
+        int end;
+        final List<ShellWord> assignments = new ArrayList<>();
+        final List<ShellWord> words = new ArrayList<>();
+        final List<RedirectionBuilder> redirections = new ArrayList<>();
+        Connector before = Connector.END;
+        Connector after = Connector.END;
+        int pipelineIndex = -1;
+        int pipelineSize;
+        boolean inSubstitution;
+
+        CommandBuilder(int start) {
+            this.start = start;
+            this.end = start;
+        }
+
+        SimpleCommand build(String text) {
+            List<Redirection> built = redirections.stream().map(RedirectionBuilder::build).toList();
+            return new SimpleCommand(text, assignments, words, built, start, end, before, after,
+                    pipelineIndex, pipelineSize, inSubstitution);
+        }
+    }
+
+    private static final class RedirectionBuilder {
+        final String operator;
+        final int fd;
+        final int start;
+        int end;
+        ShellWord target;
+        PendingHeredoc heredoc;
+        boolean heredocQuoted;
+
+        RedirectionBuilder(String operator, int fd, int start, int end) {
+            this.operator = operator;
+            this.fd = fd;
+            this.start = start;
+            this.end = end;
+        }
+
+        Redirection build() {
+            Redirection.Heredoc h = heredoc == null ? null : new Redirection.Heredoc(heredoc.delimiter,
+                    heredocQuoted, heredoc.stripTabs, heredoc.bodyStart, heredoc.bodyEnd);
+            return new Redirection(operator, fd, target, start, end, h);
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.dockfit.lint;
+
+import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.Heredoc;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.MappedText;
+import dev.dockfit.dockerfile.model.Range;
+import dev.dockfit.dockerfile.model.Span;
+import dev.dockfit.dockerfile.semantic.BuildModel;
+import dev.dockfit.dockerfile.semantic.Stage;
+import dev.dockfit.dockerfile.shell.ShellParser;
+import dev.dockfit.finding.Finding;
+import dev.dockfit.finding.Location;
+import dev.dockfit.lint.fix.Fix;
+import dev.dockfit.lint.kb.ImageKnowledge;
+import dev.dockfit.lint.support.Mount;
+import dev.dockfit.lint.support.RunScript;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a rule sees: the semantic model, the shell analysis of every RUN (computed once and shared by all
+ * rules), the knowledge base, the user's options, and {@code report} to add findings.
+ */
+public final class LintContext {
+    private static final Set<String> POSIX_SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
+
+    private final BuildModel model;
+    private final Path contextDir;
+    private final LintConfig config;
+    private final Map<Instruction, List<RunScript>> scripts = new IdentityHashMap<>();
+    private final List<Reported> reported = new ArrayList<>();
+    private RuleInfo current;
+
+    /** A finding and, when the rule can repair it, the fix. */
+    public record Reported(Finding finding, Fix fix) {
+    }
+
+    LintContext(BuildModel model, Path contextDir, LintConfig config) {
+        this.model = model;
+        this.contextDir = contextDir;
+        this.config = config;
+    }
+
+    void startRule(RuleInfo rule) {
+        this.current = rule;
+    }
+
+    List<Reported> reported() {
+        return reported;
+    }
+
+    public BuildModel model() {
+        return model;
+    }
+
+    public Dockerfile file() {
+        return model.dockerfile();
+    }
+
+    /** The directory holding the Dockerfile (the usual build context), or empty for standard input. */
+    public Optional<Path> contextDir() {
+        return Optional.ofNullable(contextDir);
+    }
+
+    public ImageKnowledge kb() {
+        return ImageKnowledge.get();
+    }
+
+    public LintConfig config() {
+        return config;
+    }
+
+    /** The options the user set for the running rule. */
+    public Map<String, Object> options() {
+        return config.options(current.id());
+    }
+
+    public boolean isFinal(Stage stage) {
+        return model.finalStage().map(s -> s.index() == stage.index()).orElse(false);
+    }
+
+    /** The instructions of every stage, with ONBUILD's wrapped instruction standing in for the ONBUILD. */
+    public List<Instruction> instructions() {
+        return file().instructions();
+    }
+
+    /**
+     * The POSIX shell scripts a RUN executes: its shell-form text, plus each heredoc body that the shell
+     * runs ({@code RUN <<EOF}, {@code RUN bash <<EOF}). Empty for the exec form or a non-POSIX SHELL.
+     */
+    public List<RunScript> scripts(Instruction run) {
+        return scripts.computeIfAbsent(run, this::computeScripts);
+    }
+
+    private List<RunScript> computeScripts(Instruction run) {
+        if (run.isJson() || !runsPosixShell(run)) return List.of();
+        List<RunScript> out = new ArrayList<>();
+        MappedText text = run.argsText();
+        var script = ShellParser.parse(text.text());
+        out.add(new RunScript(script, text));
+        boolean bodiesAreScripts = script.commands().isEmpty()
+                || script.commands().stream().allMatch(c -> POSIX_SHELLS.contains(c.name()));
+        if (bodiesAreScripts) {
+            for (Heredoc h : run.heredocs()) {
+                MappedText body = MappedText.of(file().source(), bodySpan(h));
+                out.add(new RunScript(ShellParser.parse(body.text()), body));
+            }
+        }
+        return out;
+    }
+
+    /** The body without its delimiter line. */
+    private static Span bodySpan(Heredoc h) {
+        int len = h.content().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return new Span(h.span().start(), h.span().start() + len);
+    }
+
+    /** True unless a SHELL instruction in force names a non-POSIX shell (PowerShell, cmd). */
+    public boolean runsPosixShell(Instruction run) {
+        Instruction shell = shellInForce(run);
+        if (shell == null || shell.args().isEmpty()) return true;
+        String exe = shell.args().get(0).value();
+        String base = exe.substring(exe.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
+        return POSIX_SHELLS.contains(base);
+    }
+
+    /** True when the SHELL in force for this RUN already sets {@code -o pipefail} ({@code -o} or {@code -eo}). */
+    public boolean shellSetsPipefail(Instruction run) {
+        Instruction shell = shellInForce(run);
+        if (shell == null) return false;
+        List<String> a = shell.argValues();
+        for (int i = 0; i + 1 < a.size(); i++) {
+            if (a.get(i).matches("-[a-zA-Z]*o") && a.get(i + 1).equals("pipefail")) return true;
+        }
+        return false;
+    }
+
+    /** The last SHELL before this instruction in its stage, else the one its parent stages ended with. */
+    private Instruction shellInForce(Instruction at) {
+        Stage s = model.stageOf(at).orElse(null);
+        Instruction stopAt = at;
+        while (s != null) {
+            Instruction found = null;
+            for (Instruction i : s.instructions()) {
+                if (i == stopAt) break;
+                if (i.is("SHELL")) found = i;
+            }
+            if (found != null) return found;
+            s = s.base().stage() == null ? null : model.stages().get(s.base().stage());
+            stopAt = null; // a parent stage counts in full
+        }
+        return null;
+    }
+
+    /** The {@code --mount} options of a RUN. */
+    public List<Mount> mounts(Instruction run) {
+        return run.flags("mount").stream().map(f -> Mount.parse(f.value() == null ? "" : f.value())).toList();
+    }
+
+    /** True when a cache or tmpfs mount of this RUN covers the directory. */
+    public boolean cacheMounted(Instruction run, String dir) {
+        return mounts(run).stream().anyMatch(m -> m.covers(dir));
+    }
+
+    public void report(Span span, String message) {
+        report(span, message, null, Map.of());
+    }
+
+    public void report(Span span, String message, Fix fix) {
+        report(span, message, fix, Map.of());
+    }
+
+    public void report(Span span, String message, Fix fix, Map<String, Object> properties) {
+        Range r = file().range(span);
+        Location loc = new Location(file().path(), r.start().line(), r.start().column(), r.end().line(),
+                r.end().column());
+        Finding f = new Finding(current.id(), config.severityOf(current), current.practice(), message, loc,
+                fix != null, properties);
+        reported.add(new Reported(f, fix));
+    }
+
+    /** Reports on an instruction's keyword (a short, stable place for whole-instruction findings). */
+    public void report(Instruction at, String message) {
+        report(at.keywordSpan(), message, null, Map.of());
+    }
+}
