@@ -95,4 +95,13 @@ class AnalysesTest {
         assertThat(r.layers().get(0).base()).isTrue();
         assertThat(r.layers().get(1).base()).isFalse();
     }
+
+    @Test
+    void anInvalidDockerfileIsAOneLineErrorWithItsPosition() throws Exception {
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nRUN [\"a\", 1]\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> analyze(new TestImage()
+                        .layer(new TestLayer().file("a", "a"), Compression.GZIP, "ADD a"), dockerfile))
+                .isInstanceOf(ImageException.class).hasMessageStartingWith(dockerfile + ":2:")
+                .hasMessageNotContaining("\n");
+    }
 }

@@ -11,8 +11,6 @@ import dev.dockfit.image.fs.CaptureRule;
 import dev.dockfit.image.fs.LayerFiles;
 import dev.dockfit.image.fs.MergedFilesystem;
 import dev.dockfit.image.tar.LayerWalker;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -92,12 +90,6 @@ public final class ImageAnalyzer {
     private static int[] dockerfileLines(AnalysisOptions options, List<HistoryEntry> history,
                                          ImageReport.BaseImage base, List<Integer> stepOfLayer) {
         if (options.dockerfile() == null) return new int[history.size()];
-        String text;
-        try {
-            text = Files.readString(options.dockerfile());
-        } catch (IOException e) {
-            throw new ImageException(options.dockerfile() + ": cannot read Dockerfile (" + e.getMessage() + ")");
-        }
         int firstUserStep = 0;
         if (base.layerCount() > 0 && base.layerCount() <= stepOfLayer.size()) {
             firstUserStep = stepOfLayer.get(base.layerCount() - 1) + 1;
@@ -107,7 +99,7 @@ public final class ImageAnalyzer {
                 firstUserStep++;
             }
         }
-        return DockerfileAttribution.attribute(history, firstUserStep, DockerfileAttribution.finalStage(text));
+        return DockerfileAttribution.attribute(history, firstUserStep, DockerfileAttribution.finalStage(options.dockerfile()));
     }
 
     private static List<LayerFiles> walkAll(Image image, LayerWalker walker, AnalysisOptions options) {
