@@ -2,7 +2,7 @@ package dev.dockfit.cli.image;
 
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.UserError;
-import dev.dockfit.cli.report.FindingsJson;
+import dev.dockfit.cli.Json;
 import dev.dockfit.cli.report.Sarif;
 import dev.dockfit.cli.report.Thresholds;
 import dev.dockfit.finding.Severity;
@@ -178,10 +178,8 @@ public final class ImageCommand implements Callable<Integer> {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
                 case tty -> ImageTty.print(report, out);
-                case json -> out.println(FindingsJson.JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(ImageJson.toJson(report)));
-                case sarif -> out.println(FindingsJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        Sarif.log(report.findings(), version(), Map.of())));
+                case json -> Json.write(out, ImageJson.toJson(report));
+                case sarif -> Json.write(out, Sarif.log(report.findings(), version(), Map.of()));
                 case html -> out.print(ImageHtml.render(report));
             }
             out.flush();
