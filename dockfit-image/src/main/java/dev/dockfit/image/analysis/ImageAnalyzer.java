@@ -33,7 +33,10 @@ public final class ImageAnalyzer {
         rules.add(CaptureRule.exact(4L << 20, UserResolver.PASSWD, UserResolver.GROUP));
         rules.add(Secrets.CANDIDATES);
         rules.add(Leftovers.PACKAGE_DBS);
-        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, options.visitors()), options);
+        SecretScanner secrets = new SecretScanner();
+        List<dev.dockfit.image.fs.ContentVisitor> visitors = new ArrayList<>(options.visitors());
+        visitors.add(secrets);
+        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, visitors), options);
 
         List<HistoryEntry> history = image.config().history();
         int[] layerOfStep = new int[history.size()];
@@ -81,7 +84,8 @@ public final class ImageAnalyzer {
         ImageReport.UserInfo user = UserResolver.resolve(image.config().user(), fs);
         List<ImageReport.Leftover> leftovers = Leftovers.find(fs, ctx);
 
-        List<Finding> findings = new ImageFindings(image, options, ctx).all(user, fs, waste, leftovers, ci);
+        List<Finding> findings = new ImageFindings(image, options, ctx)
+                .all(user, fs, files, secrets.hits(fs, true), waste, leftovers, ci);
         return new ImageReport(image, List.copyOf(layers), List.copyOf(steps), waste.totalFileBytes(),
                 waste.finalFileBytes(), waste.reclaimableBytes(), waste.efficiency(), waste.wastedFiles(),
                 waste.rewrites(), dive, ci, user, base, List.copyOf(leftovers), findings, fs, files);
