@@ -120,6 +120,10 @@ public final class ImageAnalyzer {
             for (Layer l : image.layers()) {
                 futures.add(pool.submit(() -> {
                     LayerFiles f = walker.walk(l.index(), l.blob(), l.mediaType(), l.digest(), l.diffId());
+                    if (l.digest() != null && l.size() >= 0 && l.size() != f.compressedBytes()) {
+                        throw new ImageException("layer " + l.blob().name() + ": the manifest says " + l.size()
+                                + " bytes, the blob has " + f.compressedBytes());
+                    }
                     long b = bytes.addAndGet(f.compressedBytes());
                     if (options.progress() != null) options.progress().layerRead(done.incrementAndGet(), total, b);
                     return f;

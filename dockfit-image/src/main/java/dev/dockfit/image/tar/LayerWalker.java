@@ -50,10 +50,6 @@ public final class LayerWalker {
      * @param expectedDigest the blob digest to verify, or null when the source does not give one
      * @param expectedDiffId the tar stream digest to verify, or null
      */
-    public LayerFiles walk(Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
-        return walk(0, blob, mediaType, expectedDigest, expectedDiffId);
-    }
-
     /** @param layer the layer's index, passed on to {@link ContentVisitor}s */
     public LayerFiles walk(int layer, Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
         String what = "layer " + blob.name();
