@@ -17,6 +17,8 @@ import java.util.Set;
 public final class BuildCommands {
     private static final Set<String> COMPILERS = Set.of("gcc", "g++", "cc", "c++", "clang", "clang++", "javac",
             "rustc");
+    private static final Set<String> VERSION_QUERIES = Set.of("--version", "-version", "--help",
+            "-dumpversion", "-dumpmachine", "version");
     private static final Set<String> MAVEN_PHASES = Set.of("package", "install", "verify", "deploy");
 
     /** A build step found in a RUN script. */
@@ -30,7 +32,7 @@ public final class BuildCommands {
     public static Optional<String> describe(SimpleCommand c) {
         String name = c.name();
         List<String> args = c.argLiterals();
-        if (args.contains("--version") || args.contains("--help")) return Optional.empty();
+        if (args.stream().anyMatch(VERSION_QUERIES::contains)) return Optional.empty();
         String first = args.isEmpty() ? "" : args.get(0);
         switch (name) {
             case "go":
@@ -86,6 +88,8 @@ public final class BuildCommands {
         for (int i = lineage.size() - 1; i >= 0; i--) {
             for (Instruction run : lineage.get(i).all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) {
+                    // install, build and purge in one RUN leaves no toolchain behind (docker-library's idiom)
+                    if (BuildPackages.removedBy(rs.script().commands()).anyBuildTool()) continue;
                     for (SimpleCommand c : rs.script().commands()) {
                         Optional<String> what = describe(c);
                         if (what.isPresent()) return Optional.of(new Found(run, rs, c, what.get()));

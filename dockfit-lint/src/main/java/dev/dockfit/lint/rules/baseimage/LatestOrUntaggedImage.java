@@ -31,6 +31,7 @@ public final class LatestOrUntaggedImage implements Rule {
             Arg arg = BaseImages.imageArg(s);
             if (ref == null || arg == null || ref.digest() != null) continue;
             if (ref.tag() != null && !ref.tag().equals("latest")) continue;
+            if (ref.repository().matches("[0-9a-f]{64}")) continue; // an image ID, as immutable as a digest
             String what = ref.tag() == null ? "has no tag (so it means latest)" : "uses the latest tag";
             ctx.report(arg.span(), BaseImages.shown(s) + " " + what
                     + ": pin a version tag so builds are reproducible");

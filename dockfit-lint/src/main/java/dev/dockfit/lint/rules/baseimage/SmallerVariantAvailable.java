@@ -49,6 +49,7 @@ public final class SmallerVariantAvailable implements Rule {
         String saving = v.savingMB().isPresent() ? " (typically about " + v.savingMB().getAsInt() + " MB smaller)" : "";
         String apk = v.packageManagerChanges() && v.fromFamily().isPresent() && v.toFamily().isPresent()
                 ? "; it uses " + v.toFamily().get().packageManager() + ", so adapt the package installs" : "";
-        ctx.report(arg.span(), BaseImages.shown(root) + " is a full image: run on " + v.reference() + saving + apk);
+        ctx.report(arg.span(), "a smaller variant of " + BaseImages.shown(root) + " exists: run on " + v.reference()
+                + saving + apk);
     }
 }

@@ -39,11 +39,26 @@ public final class UnmaintainedImageVersion implements Rule {
             if (ctx.kb().deprecation(ref).isPresent()) continue; // DF202 says it, with the replacement
             OfficialImage image = ctx.kb().image(ref).orElse(null);
             if (image == null) continue;
-            String newest = newestLine(image).map(l -> ": move to a maintained line (newest: " + image.name() + ":" + l
-                    + ")").orElse(": move to a maintained tag");
-            ctx.report(arg.span(), BaseImages.shown(s) + " is no longer maintained and gets no security updates"
-                    + newest);
+            ctx.report(arg.span(), BaseImages.shown(s) + " is no longer maintained and gets no security updates: "
+                    + advice(image, ref.effectiveTag()));
         }
+    }
+
+    /** The variants still built for the same version when only the variant is gone, else the newest line. */
+    private static String advice(OfficialImage image, String tag) {
+        TagName t = image.parse(tag);
+        if (!t.variant().isEmpty()) {
+            List<String> same = image.tags().stream().filter(listed -> {
+                TagName o = image.parse(listed);
+                return o.designator().equals(t.designator()) && !o.variant().isEmpty();
+            }).sorted().limit(4).map(listed -> image.name() + ":" + listed).toList();
+            if (!same.isEmpty()) {
+                return "the " + t.variant() + " variant is no longer built; move to a maintained one ("
+                        + String.join(", ", same) + ")";
+            }
+        }
+        return newestLine(image).map(l -> "move to a maintained line (newest: " + image.name() + ":" + l + ")")
+                .orElse("move to a maintained tag");
     }
 
     /** The newest release line the lists hold: the first listed version with a full line, pre-releases skipped. */

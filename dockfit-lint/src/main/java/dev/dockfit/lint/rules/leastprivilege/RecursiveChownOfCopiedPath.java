@@ -101,6 +101,7 @@ public final class RecursiveChownOfCopiedPath implements Rule {
             if (cwd.isEmpty() || e.isEmpty() || !e.get().unset().isEmpty()) continue;
             String dest = Workdir.resolve(cwd.get(), e.get().value());
             if (dest.equals("/") || target.equals("/")) continue;
+            // chown -R /app after COPY . /app, and chown -R /etc/x after COPY x.conf /etc/x/x.conf
             if (Workdir.within(target, dest) || Workdir.within(dest, target)) found = in;
         }
         return found;

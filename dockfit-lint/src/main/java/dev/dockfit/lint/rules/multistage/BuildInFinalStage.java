@@ -1,5 +1,6 @@
 package dev.dockfit.lint.rules.multistage;
 
+import dev.dockfit.dockerfile.model.Span;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -39,22 +40,28 @@ public final class BuildInFinalStage implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Stage stage = ctx.model().finalStage().orElse(null);
-        if (stage == null) return;
+        ctx.model().finalStage().flatMap(stage -> problem(ctx, stage)).ifPresent(p -> ctx.report(p.at(), p.message()));
+    }
+
+    record Problem(Span at, String message) {
+    }
+
+    /** What this rule reports on the final stage, if anything (DF101 stays silent then: one problem, one finding). */
+    static Optional<Problem> problem(LintContext ctx, Stage stage) {
         Optional<BuildCommands.Found> build = BuildCommands.firstIn(ctx, stage);
         if (build.isPresent()) {
             BuildCommands.Found b = build.get();
-            ctx.report(b.script().span(b.command().words().get(0)), "the final image runs the build (" + b.what()
-                    + "): build in a separate stage and COPY --from it only the result onto a runtime image");
-            return;
+            return Optional.of(new Problem(b.script().span(b.command().words().get(0)), "the final image runs the "
+                    + "build (" + b.what() + "): build in a separate stage and COPY --from it only the result onto a "
+                    + "runtime image"));
         }
         Stage root = StageLineage.root(ctx.model(), stage);
         ImageReference ref = root.base().reference();
-        if (ref == null || root.from().args().isEmpty()) return;
+        if (ref == null || root.from().args().isEmpty()) return Optional.empty();
         Optional<SdkInfo> sdk = ctx.kb().sdk(ref);
         // an SDK with a runtime variant of its own (node:22 -> node:22-slim) is the base-image rule's to report
-        if (sdk.isEmpty() || RuntimeVariant.of(ctx.kb(), ref).isPresent()) return;
-        ctx.report(root.from().args().get(0).span(), ref.raw() + " ships the " + sdk.get().what()
-                + " in the final image: build in a stage FROM it and run on " + sdk.get().runtime());
+        if (sdk.isEmpty() || RuntimeVariant.of(ctx.kb(), ref).isPresent()) return Optional.empty();
+        return Optional.of(new Problem(root.from().args().get(0).span(), ref.raw() + " ships the " + sdk.get().what()
+                + " in the final image: build in a stage FROM it and run on " + sdk.get().runtime()));
     }
 }

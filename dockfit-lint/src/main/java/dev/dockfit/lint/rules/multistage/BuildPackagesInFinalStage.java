@@ -9,10 +9,10 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.BuildPackages;
 import dev.dockfit.lint.support.RunScript;
 import dev.dockfit.lint.support.StageLineage;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,17 +37,13 @@ import java.util.Set;
                 RUN pip install --no-cache-dir /wheels/*
                 """)
 public final class BuildPackagesInFinalStage implements Rule {
-    private static final Set<String> BUILD_PACKAGES = Set.of("build-essential", "gcc", "g++", "gcc-c++", "cpp",
-            "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool", "pkg-config", "pkgconf",
-            "build-base", "alpine-sdk", "musl-dev", "libc-dev", "libc6-dev", "linux-headers", "gfortran", "golang",
-            "rustc", "cargo", "nasm", "yasm", "bison", "flex");
     private static final Set<String> INSTALLERS = Set.of("apt-get", "apt", "aptitude", "apk", "yum", "dnf",
             "microdnf", "zypper", "tdnf");
 
     @Override
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
-        if (stage == null) return;
+        if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
         for (Stage s : StageLineage.of(ctx.model(), stage)) {
             for (Instruction run : s.all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) check(ctx, rs);
@@ -56,24 +52,24 @@ public final class BuildPackagesInFinalStage implements Rule {
     }
 
     private static void check(LintContext ctx, RunScript rs) {
-        Removals removed = Removals.of(rs.script().commands());
+        BuildPackages.Removals removed = BuildPackages.removedBy(rs.script().commands());
         for (SimpleCommand c : rs.script().commandsNamed(INSTALLERS.toArray(String[]::new))) {
             List<ShellWord> packages = packages(c);
             if (packages.isEmpty()) continue;
-            if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::names).orElse(false)) continue;
+            if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::removes).orElse(false)) continue;
+            List<ShellWord> found = new ArrayList<>();
             for (ShellWord p : packages) {
                 if (!p.isLiteral()) continue;
-                String name = baseName(p.literal());
-                if (!isBuildPackage(name) || removed.names(name) || removed.unknown()) continue;
-                ctx.report(rs.span(p), name + " is a build tool or header package and stays in the final image: "
-                        + "install it in a build stage, or remove it in this RUN after use");
+                String name = BuildPackages.baseName(p.literal());
+                if (BuildPackages.isBuildPackage(name) && !removed.removes(name)) found.add(p);
             }
+            if (found.isEmpty()) continue;
+            List<String> names = found.stream().map(p -> BuildPackages.baseName(p.literal())).toList();
+            String list = names.size() <= 4 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
+            ctx.report(rs.span(found.get(0)), "the final image keeps build packages (" + list + "): install them "
+                    + "in a build stage, or remove them in this RUN after use");
         }
-    }
-
-    static boolean isBuildPackage(String name) {
-        return BUILD_PACKAGES.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")
-                || name.matches("(gcc|g\\+\\+|clang)-\\d+(\\.\\d+)*");
     }
 
     /** The packages an install command names (after install/add/in), flags and flag values left out. */
@@ -100,41 +96,5 @@ public final class BuildPackagesInFinalStage implements Rule {
             out.add(args.get(i));
         }
         return out;
-    }
-
-    /** {@code gcc=4:12.2.0-3}, {@code libpq-dev:amd64}, {@code gcc~12} to the bare package name. */
-    private static String baseName(String pkg) {
-        String n = pkg;
-        for (String sep : new String[] {"=", ":", "~", ">", "<"}) {
-            int i = n.indexOf(sep);
-            if (i > 0) n = n.substring(0, i);
-        }
-        return n;
-    }
-
-    /** What the script uninstalls again (apt-get purge, apk del, dnf remove ...). */
-    private record Removals(Set<String> named, boolean unknown) {
-        static Removals of(List<SimpleCommand> commands) {
-            Set<String> named = new HashSet<>();
-            boolean unknown = false;
-            for (SimpleCommand c : commands) {
-                boolean removes = switch (c.name()) {
-                    case "apt-get", "apt", "aptitude" -> c.hasArg("purge", "remove", "autoremove");
-                    case "apk" -> c.hasArg("del");
-                    case "yum", "dnf", "microdnf", "tdnf", "zypper" -> c.hasArg("remove", "erase", "autoremove", "rm");
-                    default -> false;
-                };
-                if (!removes) continue;
-                for (ShellWord w : c.args()) {
-                    if (!w.isLiteral()) unknown = true;
-                    else named.add(baseName(w.literal()));
-                }
-            }
-            return new Removals(named, unknown);
-        }
-
-        boolean names(String pkg) {
-            return named.contains(pkg);
-        }
     }
 }

@@ -37,22 +37,35 @@ public final class CopyWholeStageRoot implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Stage stage : ctx.model().stages()) {
+        Stage last = ctx.model().finalStage().orElse(null);
+        if (last == null) return;
+        // only what reaches the final image matters; build stages may well take a whole tools stage
+        for (Stage stage : StageLineage.of(ctx.model(), last)) {
             for (Instruction copy : stage.all("COPY")) {
                 Flag from = copy.flag("from").orElse(null);
                 String value = StageRefs.value(ctx, copy, from);
                 if (value == null || copy.args().size() < 2) continue;
                 Stage source = ctx.model().stageNamed(value.toLowerCase(Locale.ROOT), stage).orElse(null);
-                // a stage FROM scratch holds only what was put there: an export stage, fine to copy whole
-                if (source != null && StageLineage.root(ctx.model(), source).base().isScratch()) continue;
+                if (source == null || !builtIn(ctx, source)) continue;
                 List<Arg> sources = copy.args().subList(0, copy.args().size() - 1);
                 for (Arg src : sources) {
                     var e = ctx.model().expand(copy, src.value());
                     if (e.isEmpty() || !ROOTS.contains(e.get().value())) continue;
-                    ctx.report(src.span(), "COPY --from=" + value + " " + src.value() + " copies the whole "
-                            + (source != null ? "stage" : "image") + ": copy only the files the image needs");
+                    ctx.report(src.span(), "COPY --from=" + value + " " + src.value() + " copies the whole stage "
+                            + "(toolchain and sources included): copy only the built files the image needs");
                 }
             }
         }
+    }
+
+    /**
+     * True when the stage ran build steps on an image: not a bare alias of an image (FROM tools-image AS x,
+     * whose root is meant to be taken whole), and not rooted in scratch (an export stage holding only what
+     * was copied into it).
+     */
+    private static boolean builtIn(LintContext ctx, Stage source) {
+        if (StageLineage.root(ctx.model(), source).base().isScratch()) return false;
+        return StageLineage.of(ctx.model(), source).stream()
+                .anyMatch(s -> s.instructions().stream().anyMatch(i -> i.is("RUN")));
     }
 }
