@@ -84,7 +84,7 @@ public final class BuildCommands {
 
     /** The first build step in the RUNs of the stage's lineage (the stage and the stages it is built on). */
     public static Optional<Found> firstIn(LintContext ctx, Stage stage) {
-        List<Stage> lineage = StageLineage.of(ctx.model(), stage);
+        List<Stage> lineage = StageChain.of(ctx.model(), stage);
         for (int i = lineage.size() - 1; i >= 0; i--) {
             for (Instruction run : lineage.get(i).all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) {

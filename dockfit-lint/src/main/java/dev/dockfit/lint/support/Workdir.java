@@ -21,7 +21,7 @@ public final class Workdir {
     public static Optional<String> at(BuildModel model, Instruction at) {
         Stage stage = model.stageOf(at).orElse(null);
         if (stage == null) return Optional.of("/");
-        List<Stage> lineage = StageLineage.of(model, stage);
+        List<Stage> lineage = StageChain.of(model, stage);
         String dir = "/";
         for (int i = lineage.size() - 1; i >= 0; i--) {
             for (Instruction in : lineage.get(i).instructions()) {

@@ -10,7 +10,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.kb.Suggestion;
 import dev.dockfit.lint.support.BuildCommands;
 import dev.dockfit.lint.support.RuntimeVariant;
-import dev.dockfit.lint.support.StageLineage;
+import dev.dockfit.lint.support.StageChain;
 import dev.dockfit.reference.ImageReference;
 import java.util.Optional;
 
@@ -35,7 +35,7 @@ public final class SmallerVariantAvailable implements Rule {
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
         if (stage == null) return;
-        Stage root = StageLineage.root(ctx.model(), stage);
+        Stage root = StageChain.root(ctx.model(), stage);
         ImageReference ref = root.base().reference();
         Arg arg = BaseImages.imageArg(root);
         if (ref == null || arg == null) return;

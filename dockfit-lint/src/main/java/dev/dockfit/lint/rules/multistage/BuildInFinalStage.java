@@ -10,7 +10,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.kb.SdkInfo;
 import dev.dockfit.lint.support.BuildCommands;
 import dev.dockfit.lint.support.RuntimeVariant;
-import dev.dockfit.lint.support.StageLineage;
+import dev.dockfit.lint.support.StageChain;
 import dev.dockfit.reference.ImageReference;
 import java.util.Optional;
 
@@ -55,7 +55,7 @@ public final class BuildInFinalStage implements Rule {
                     + "build (" + b.what() + "): build in a separate stage and COPY --from it only the result onto a "
                     + "runtime image"));
         }
-        Stage root = StageLineage.root(ctx.model(), stage);
+        Stage root = StageChain.root(ctx.model(), stage);
         ImageReference ref = root.base().reference();
         if (ref == null || root.from().args().isEmpty()) return Optional.empty();
         Optional<SdkInfo> sdk = ctx.kb().sdk(ref);

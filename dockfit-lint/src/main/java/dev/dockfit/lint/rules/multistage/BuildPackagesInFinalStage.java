@@ -11,7 +11,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.BuildPackages;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.StageLineage;
+import dev.dockfit.lint.support.StageChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +44,7 @@ public final class BuildPackagesInFinalStage implements Rule {
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
         if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
-        for (Stage s : StageLineage.of(ctx.model(), stage)) {
+        for (Stage s : StageChain.of(ctx.model(), stage)) {
             for (Instruction run : s.all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) check(ctx, rs);
             }

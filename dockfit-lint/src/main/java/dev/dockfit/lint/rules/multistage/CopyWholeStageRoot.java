@@ -9,7 +9,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import dev.dockfit.lint.support.StageLineage;
+import dev.dockfit.lint.support.StageChain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,7 +40,7 @@ public final class CopyWholeStageRoot implements Rule {
         Stage last = ctx.model().finalStage().orElse(null);
         if (last == null) return;
         // only what reaches the final image matters; build stages may well take a whole tools stage
-        for (Stage stage : StageLineage.of(ctx.model(), last)) {
+        for (Stage stage : StageChain.of(ctx.model(), last)) {
             for (Instruction copy : stage.all("COPY")) {
                 Flag from = copy.flag("from").orElse(null);
                 String value = StageRefs.value(ctx, copy, from);
@@ -64,8 +64,8 @@ public final class CopyWholeStageRoot implements Rule {
      * was copied into it).
      */
     private static boolean builtIn(LintContext ctx, Stage source) {
-        if (StageLineage.root(ctx.model(), source).base().isScratch()) return false;
-        return StageLineage.of(ctx.model(), source).stream()
+        if (StageChain.root(ctx.model(), source).base().isScratch()) return false;
+        return StageChain.of(ctx.model(), source).stream()
                 .anyMatch(s -> s.instructions().stream().anyMatch(i -> i.is("RUN")));
     }
 }
