@@ -1,16 +1,13 @@
 package dev.dockfit.lint.rules.multistage;
 
-import dev.dockfit.dockerfile.model.Flag;
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import java.util.Locale;
 
-@RuleDoc(id = "DF102", title = "COPY --from names its own stage", severity = Severity.ERROR,
+@RuleDoc(id = "DF102", title = "COPY --from (or RUN --mount from=) names its own stage", severity = Severity.ERROR,
         practice = Practice.MULTI_STAGE,
         why = "A stage cannot copy from itself: the build fails with a circular dependency.",
         bad = """
@@ -30,15 +27,10 @@ public final class CopyFromOwnStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         for (Stage stage : ctx.model().stages()) {
-            for (Instruction copy : stage.all("COPY")) {
-                Flag from = copy.flag("from").orElse(null);
-                String value = StageRefs.value(ctx, copy, from);
-                if (value == null) continue;
-                String v = value.toLowerCase(Locale.ROOT);
-                if (v.equals(stage.name()) || v.equals(String.valueOf(stage.index()))) {
-                    ctx.report(from.span(), "COPY --from=" + value + " names the stage it is in: copy from an "
-                            + "earlier stage, or use a plain COPY from the build context");
-                }
+            for (StageRefs.Ref ref : StageRefs.of(ctx, stage)) {
+                if (!ref.namesOwn(stage)) continue;
+                ctx.report(ref.at(), ref.how() + " names the stage it is in: use an earlier stage, or the build "
+                        + "context");
             }
         }
     }

@@ -1,7 +1,5 @@
 package dev.dockfit.lint.rules.multistage;
 
-import dev.dockfit.dockerfile.model.Flag;
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -11,7 +9,7 @@ import dev.dockfit.lint.RuleDoc;
 import java.util.Locale;
 import java.util.Optional;
 
-@RuleDoc(id = "DF103", title = "COPY --from names no earlier stage", severity = Severity.WARNING,
+@RuleDoc(id = "DF103", title = "COPY --from (or RUN --mount from=) names no earlier stage", severity = Severity.WARNING,
         practice = Practice.MULTI_STAGE,
         why = "A --from value that is not an earlier stage is pulled as an image: a typo in a stage name, or a "
                 + "stage defined further down, turns into a pull of some Docker Hub image or a failed build.",
@@ -36,25 +34,22 @@ public final class CopyFromUnknownStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         for (Stage stage : ctx.model().stages()) {
-            for (Instruction copy : stage.all("COPY")) {
-                Flag from = copy.flag("from").orElse(null);
-                String value = StageRefs.value(ctx, copy, from);
-                if (value == null) continue;
-                String v = value.toLowerCase(Locale.ROOT);
-                if (v.equals(stage.name()) || v.equals(String.valueOf(stage.index()))) continue; // DF102
+            for (StageRefs.Ref ref : StageRefs.of(ctx, stage)) {
+                if (ref.namesOwn(stage)) continue; // DF102
+                String v = ref.value().toLowerCase(Locale.ROOT);
                 if (ctx.model().stageNamed(v, stage).isPresent()) continue;
                 Optional<Stage> later = ctx.model().stages().stream()
                         .filter(s -> v.equals(s.name()) || v.equals(String.valueOf(s.index()))).findFirst();
                 if (later.isPresent()) {
-                    ctx.report(from.span(), "COPY --from=" + value + " names a stage defined later (line "
+                    ctx.report(ref.at(), ref.how() + " names a stage defined later (line "
                             + ctx.file().range(later.get().from().span()).start().line()
                             + "): move that stage above this one");
                 } else if (v.matches("\\d+")) {
-                    ctx.report(from.span(), "COPY --from=" + value + ": there is no stage " + value
+                    ctx.report(ref.at(), ref.how() + ": there is no stage " + ref.value()
                             + " before this one (stages count from 0)");
                 } else if (!looksLikeImage(v)) {
-                    ctx.report(from.span(), "COPY --from=" + value + " is not a stage defined above; name one of "
-                            + "the earlier stages, or give the image a tag (" + value + ":<tag>) if you meant one");
+                    ctx.report(ref.at(), ref.how() + " is not a stage defined above; name one of the earlier "
+                            + "stages, or give the image a tag (" + ref.value() + ":<tag>) if you meant one");
                 }
             }
         }

@@ -166,6 +166,20 @@ class MultiStageRulesTest {
         assertThat(f.get(0).message()).contains("defined later (line 8)");
     }
 
+    @Test
+    void runMountFromIsAStageReferenceToo() {
+        String df = """
+                FROM alpine:3.22 AS deps
+                RUN --mount=type=bind,from=deps,target=/d ls /d
+                RUN --mount=type=cache,target=/c --mount=type=bind,from=dpes,source=/x,target=/x ls /x
+                FROM alpine:3.22
+                RUN --mount=type=bind,from=deps,target=/d ls /d
+                RUN --mount=type=bind,from=alpine:3.22,target=/a ls /a
+                """;
+        singleAt(lint(new CopyFromOwnStage(), df), df, "--mount=type=bind,from=deps");
+        singleAt(lint(new CopyFromUnknownStage(), df), df, "--mount=type=bind,from=dpes");
+    }
+
     // ---- DF104 - DF107 stage names -------------------------------------------------------------------------
 
     @Test
