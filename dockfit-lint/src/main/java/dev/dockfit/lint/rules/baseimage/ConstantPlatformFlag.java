@@ -30,7 +30,8 @@ public final class ConstantPlatformFlag implements Rule {
     public void check(LintContext ctx) {
         for (Stage s : ctx.model().stages()) {
             Flag platform = s.from().flag("platform").orElse(null);
-            if (platform == null || platform.value() == null || platform.value().contains("$")) continue;
+            if (platform == null || platform.value() == null || platform.value().isBlank()
+                    || platform.value().contains("$")) continue;
             String value = platform.value().toLowerCase(Locale.ROOT);
             if (s.name() != null && namesPlatform(s.name(), value)) continue;
             ctx.report(platform.span(), "--platform=" + platform.value() + " pins one platform: use $BUILDPLATFORM or "

@@ -171,7 +171,8 @@ class BaseImageRulesTest {
                 FROM --platform=linux/amd64 alpine:3.22 AS base
                 FROM --platform=linux/arm64 alpine:3.22 AS build_arm64
                 FROM --platform=$BUILDPLATFORM alpine:3.22 AS cross
-                FROM --platform=${TARGETPLATFORM} alpine:3.22
+                FROM --platform=${TARGETPLATFORM} alpine:3.22 AS t
+                FROM --platform= alpine:3.22
                 """;
         singleAt(lint(new ConstantPlatformFlag(), df), df, "--platform=linux/amd64");
     }
