@@ -49,10 +49,12 @@ public final class RecursiveChownOfCopiedPath implements Rule {
                     Operands operands = operands(c);
                     String value = operands.value() != null && operands.value().isLiteral()
                             ? operands.value().literal() : null;
+                    Optional<String> dir = afterCd(model, run, rs, c, cwd.get());
+                    if (dir.isEmpty()) continue;
                     for (ShellWord path : operands.paths()) {
                         var e = model.expand(run, path.raw());
                         if (e.isEmpty() || !e.get().unset().isEmpty()) continue;
-                        String target = Workdir.resolve(cwd.get(), e.get().value());
+                        String target = Workdir.resolve(dir.get(), e.get().value());
                         Instruction copy = copiedInto(model, stage, run, target, c.name().equals("chown") ? "chown" : "chmod");
                         if (copy == null) continue;
                         String flag = c.name().equals("chown") ? "--chown" : "--chmod";
@@ -64,6 +66,20 @@ public final class RecursiveChownOfCopiedPath implements Rule {
                 }
             }
         }
+    }
+
+    /** The directory a command runs in after the script's earlier {@code cd}s; empty when one cannot be resolved. */
+    private static Optional<String> afterCd(BuildModel model, Instruction run, RunScript rs, SimpleCommand at,
+                                            String dir) {
+        String cwd = dir;
+        for (SimpleCommand cd : rs.script().commandsNamed("cd")) {
+            if (cd.start() >= at.start() || cd.inSubstitution()) continue;
+            if (cd.args().size() != 1) return Optional.empty(); // cd alone (home), cd -, options: not followed
+            var e = model.expand(run, cd.args().get(0).raw());
+            if (e.isEmpty() || !e.get().unset().isEmpty() || e.get().value().startsWith("-")) return Optional.empty();
+            cwd = Workdir.resolve(cwd, e.get().value());
+        }
+        return Optional.of(cwd);
     }
 
     /** The owner or mode (null when --reference gives it) and the paths. */

@@ -181,6 +181,20 @@ class LeastPrivilegeRulesTest {
     }
 
     @Test
+    void cdBeforeChownIsFollowed() {
+        String df = """
+                FROM alpine:3.22
+                WORKDIR /app
+                COPY . .
+                RUN cd /data && chown -R app .
+                RUN cd .. && cd app && chown -R app ./lib
+                RUN cd "$HOME" && chown -R app .
+                """;
+        assertThat(lint(new RecursiveChownOfCopiedPath(), df)).singleElement()
+                .satisfies(f -> assertThat(f.location().line()).isEqualTo(5));
+    }
+
+    @Test
     void chownNotReportedWithoutRecursionOtherPathsBuildStagesOrExistingChown() {
         for (String df : List.of(
                 "FROM alpine:3.22\nCOPY . /app\nRUN chown app /app\n",
