@@ -46,30 +46,41 @@ public final class BuildPackagesInFinalStage implements Rule {
         if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
         for (Stage s : StageChain.of(ctx.model(), stage)) {
             for (Instruction run : s.all("RUN")) {
-                for (RunScript rs : ctx.scripts(run)) check(ctx, rs);
+                for (RunScript rs : ctx.scripts(run)) check(ctx, run, rs);
             }
         }
     }
 
-    private static void check(LintContext ctx, RunScript rs) {
+    private static void check(LintContext ctx, Instruction run, RunScript rs) {
         BuildPackages.Removals removed = BuildPackages.removedBy(rs.script().commands());
         for (SimpleCommand c : rs.script().commandsNamed(INSTALLERS.toArray(String[]::new))) {
             List<ShellWord> packages = packages(c);
             if (packages.isEmpty()) continue;
             if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::removes).orElse(false)) continue;
-            List<ShellWord> found = new ArrayList<>();
+            ShellWord first = null;
+            List<String> names = new ArrayList<>();
             for (ShellWord p : packages) {
-                if (!p.isLiteral()) continue;
-                String name = BuildPackages.baseName(p.literal());
-                if (BuildPackages.isBuildPackage(name) && !removed.removes(name)) found.add(p);
+                for (String pkg : values(ctx, run, p)) {
+                    String name = BuildPackages.baseName(pkg);
+                    if (!BuildPackages.isBuildPackage(name) || removed.removes(name) || names.contains(name)) continue;
+                    names.add(name);
+                    if (first == null) first = p;
+                }
             }
-            if (found.isEmpty()) continue;
-            List<String> names = found.stream().map(p -> BuildPackages.baseName(p.literal())).toList();
+            if (first == null) continue;
             String list = names.size() <= 4 ? String.join(", ", names)
                     : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
-            ctx.report(rs.span(found.get(0)), "the final image keeps build packages (" + list + "): install them "
+            ctx.report(rs.span(first), "the final image keeps build packages (" + list + "): install them "
                     + "in a build stage, or remove them in this RUN after use");
         }
+    }
+
+    /** The package names a word stands for: itself, or an ARG/ENV it expands to ({@code $BUILD_DEPS}), split. */
+    private static List<String> values(LintContext ctx, Instruction run, ShellWord w) {
+        if (w.isLiteral()) return List.of(w.literal());
+        var e = ctx.model().expand(run, w.raw());
+        if (e.isEmpty() || !e.get().unset().isEmpty()) return List.of();
+        return List.of(e.get().value().strip().split("\\s+"));
     }
 
     /** The packages an install command names (after install/add/in), flags and flag values left out. */

@@ -105,6 +105,17 @@ class MultiStageRulesTest {
     }
 
     @Test
+    void devPackagesFromEnvAreResolved() {
+        String df = """
+                FROM debian:bookworm-slim
+                ENV BUILD_DEPS="gcc libssl-dev"
+                RUN apt-get install -y curl $BUILD_DEPS $UNSET
+                """;
+        Finding f = singleAt(lint(new BuildPackagesInFinalStage(), df), df, "$BUILD_DEPS");
+        assertThat(f.message()).contains("gcc, libssl-dev");
+    }
+
+    @Test
     void devPackagesRemovedInTheSameRunOrInBuildStagesAreFine() {
         for (String df : List.of(
                 "FROM alpine:3.22\nRUN apk add --no-cache -t .deps gcc musl-dev && pip install x && apk del .deps\n",
