@@ -17,4 +17,12 @@ public final class RuntimeVariant {
     public static Optional<Suggestion> of(ImageKnowledge kb, ImageReference ref) {
         return kb.smallerVariants(ref).stream().filter(s -> !kb.isSdkImage(s.image(), s.tag())).findFirst();
     }
+
+    /**
+     * True when the image has runtime variants at all, judged on this tag or, for a tag the lists no longer hold
+     * (node:20), on the image's latest: node, python, eclipse-temurin do; golang, maven, rust do not.
+     */
+    public static boolean existsFor(ImageKnowledge kb, ImageReference ref) {
+        return of(kb, ref).isPresent() || ref.digest() == null && of(kb, ref.withTag("latest")).isPresent();
+    }
 }

@@ -60,7 +60,7 @@ public final class BuildInFinalStage implements Rule {
         if (ref == null || root.from().args().isEmpty()) return Optional.empty();
         Optional<SdkInfo> sdk = ctx.kb().sdk(ref);
         // an SDK with a runtime variant of its own (node:22 -> node:22-slim) is the base-image rule's to report
-        if (sdk.isEmpty() || RuntimeVariant.of(ctx.kb(), ref).isPresent()) return Optional.empty();
+        if (sdk.isEmpty() || RuntimeVariant.existsFor(ctx.kb(), ref)) return Optional.empty();
         return Optional.of(new Problem(root.from().args().get(0).span(), ref.raw() + " ships the " + sdk.get().what()
                 + " in the final image: build in a stage FROM it and run on " + sdk.get().runtime()));
     }

@@ -81,6 +81,9 @@ class MultiStageRulesTest {
         assertThat(f.message()).contains("maven:3-eclipse-temurin-21");
         // node full has a runtime variant (slim): that is DF201's finding, not this rule's
         assertThat(lint(new BuildInFinalStage(), "FROM node:22\nCMD [\"node\"]\n")).isEmpty();
+        // also on a line the lists no longer hold (node:17 has no listed slim, but node has runtime variants)
+        assertThat(lint(new BuildInFinalStage(), "FROM node:17\nCMD [\"node\"]\n")).isEmpty();
+        assertThat(lint(new BuildInFinalStage(), "FROM golang:1.12\nCMD [\"/app\"]\n")).hasSize(1);
         // resolved through a global ARG
         String arg = "ARG GO=1.26\nFROM golang:${GO}\nCMD [\"/app\"]\n";
         assertThat(lint(new BuildInFinalStage(), arg)).singleElement()
