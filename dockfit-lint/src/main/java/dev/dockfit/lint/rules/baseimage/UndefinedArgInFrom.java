@@ -1,6 +1,7 @@
 package dev.dockfit.lint.rules.baseimage;
 
 import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Flag;
 import dev.dockfit.dockerfile.model.Span;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.finding.Practice;
@@ -35,10 +36,22 @@ public final class UndefinedArgInFrom implements Rule {
             if (arg == null) continue;
             for (String name : new TreeSet<>(s.base().unresolved())) {
                 if (ctx.model().globalScope().isDeclared(name)) continue;
-                ctx.report(spanOf(arg, name), "FROM uses " + name + ", which no ARG before the first FROM declares: "
-                        + "add ARG " + name + "=<default> at the top of the file");
+                ctx.report(spanOf(arg, name), message(name));
+            }
+            // BuildKit checks the --platform value too, where a misspelt $BUILDPLATFORM hides
+            Flag platform = s.from().flag("platform").orElse(null);
+            if (platform == null || platform.value() == null) continue;
+            var e = ctx.model().expand(s.from(), platform.value());
+            if (e.isEmpty()) continue;
+            for (String name : new TreeSet<>(e.get().unset())) {
+                if (!ctx.model().globalScope().isDeclared(name)) ctx.report(platform.span(), message(name));
             }
         }
+    }
+
+    private static String message(String name) {
+        return "FROM uses " + name + ", which no ARG before the first FROM declares (nor BuildKit's platform ARGs): "
+                + "declare ARG " + name + "=<default> at the top of the file, or fix the name";
     }
 
     /** The {@code $NAME} / {@code ${NAME}} inside the word, else the whole word. */

@@ -209,5 +209,7 @@ class BaseImageRulesTest {
                 FROM build_${TARGETARCH}
                 """;
         assertThat(lint(new UndefinedArgInFrom(), declared)).isEmpty();
+        String misspelt = "FROM --platform=$BUILDPLATFROM alpine:3.22\n";
+        singleAt(lint(new UndefinedArgInFrom(), misspelt), misspelt, "--platform");
     }
 }
