@@ -59,9 +59,9 @@ public final class RecursiveChownOfCopiedPath implements Rule {
                         if (copy == null) continue;
                         String flag = c.name().equals("chown") ? "--chown" : "--chmod";
                         String suggestion = flag + (value == null ? "" : "=" + value);
-                        ctx.report(rs.span(path), c.name() + " -R " + target + " rewrites files " + copy.keyword()
-                                + " on line " + line(ctx, copy) + " added: use " + copy.keyword() + " " + suggestion
-                                + " instead of a second copy in a new layer");
+                        ctx.report(rs.span(path), c.name() + " -R " + target + " copies the files that "
+                                + copy.keyword() + " on line " + line(ctx, copy) + " added into a new layer: use "
+                                + copy.keyword() + " " + suggestion + " instead");
                     }
                 }
             }
