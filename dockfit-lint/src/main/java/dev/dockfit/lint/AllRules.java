@@ -11,6 +11,8 @@ public final class AllRules {
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>();
         all.addAll(dev.dockfit.lint.rules.leastprivilege.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.multistage.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.baseimage.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.imagesize.Rules.ALL);
         return List.copyOf(all);
     }

@@ -18,7 +18,7 @@ class RuleExamplesTest {
     private static List<Finding> run(Rule rule, String dockerfile) {
         RuleInfo info = rule.info();
         LintConfig config = new LintConfig(Set.of(), Set.of(info.id()), java.util.Map.of(),
-                dev.dockfit.finding.Severity.STYLE, List.of(), java.util.Map.of(), true);
+                dev.dockfit.finding.Severity.STYLE, List.of("docker.io"), java.util.Map.of(), true);
         LintResult r = new Linter(List.of(rule), config)
                 .lint("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), null);
         assertThat(r.dockerfile()).as("example of %s parses", info.id()).isNotNull();
