@@ -11,7 +11,9 @@ public final class AllRules {
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>();
         all.addAll(dev.dockfit.lint.rules.leastprivilege.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.layercache.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.imagesize.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.security.Rules.ALL);
         return List.copyOf(all);
     }
 

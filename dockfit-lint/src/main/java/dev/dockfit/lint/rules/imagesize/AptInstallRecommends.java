@@ -8,11 +8,13 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.ShippedStages;
+import java.util.Set;
 
 @RuleDoc(id = "DF400", title = "apt-get install without --no-install-recommends", severity = Severity.INFO,
         practice = Practice.IMAGE_SIZE,
         why = "Recommended packages are not needed to run the software you asked for, and often double the size "
-                + "of the layer.",
+                + "of the layer. Only stages whose filesystem ships are checked.",
         bad = """
                 FROM debian:bookworm-slim
                 RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
@@ -26,14 +28,17 @@ public final class AptInstallRecommends implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        Set<Integer> shipped = ShippedStages.of(ctx.model());
         for (Instruction run : ctx.instructions()) {
-            if (!run.is("RUN")) continue;
+            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get")) {
+                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
                     if (!c.hasArg("install") || c.hasFlag("--no-install-recommends")) continue;
-                    if (c.argLiterals().stream().anyMatch(a -> a.contains("Install-Recommends=false"))) continue;
+                    if (c.argLiterals().stream().anyMatch(a -> a.contains("Install-Recommends=false")
+                            || a.contains("Install-Recommends=0"))) continue;
                     ctx.report(rs.span(c.words().get(0)),
-                            "add --no-install-recommends to apt-get install to skip recommended packages");
+                            "add --no-install-recommends to " + c.name()
+                                    + " install to skip recommended packages");
                 }
             }
         }
