@@ -36,7 +36,7 @@ public final class ApkAddWithoutNoCache implements Rule {
             if (cleansCache(ctx, run)) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("apk")) {
-                    if (!c.hasArg("add") || c.hasFlag("--no-cache")) continue;
+                    if (!c.hasArg("add") || c.hasFlag("--no-cache", "--no-network")) continue;
                     ctx.report(rs.span(CommandWords.argOrName(c, "add"::equals)),
                             "use 'apk add --no-cache' so the package index is not kept in the image");
                 }

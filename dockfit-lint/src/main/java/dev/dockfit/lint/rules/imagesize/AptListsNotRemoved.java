@@ -46,9 +46,12 @@ public final class AptListsNotRemoved implements Rule {
         }
     }
 
-    /** An {@code rm} (or {@code find ... -delete}) of the lists anywhere in the RUN. */
+    /** An {@code rm} (or {@code find ... -delete}, {@code apt-get dist-clean}) of the lists anywhere in the RUN. */
     static boolean removesLists(LintContext ctx, Instruction run) {
         for (RunScript rs : ctx.scripts(run)) {
+            for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
+                if (c.hasArg("dist-clean")) return true;
+            }
             for (SimpleCommand c : rs.script().commandsNamed("rm", "find")) {
                 if (c.argLiterals().stream().anyMatch(a -> a.startsWith(LISTS))) return true;
             }

@@ -41,7 +41,7 @@ public final class NodeCacheNotCleaned implements Rule {
                 boolean npmCleaned = false;
                 boolean yarnCleaned = false;
                 for (SimpleCommand c : rs.script().commands()) {
-                    if (c.name().equals("npm") && c.hasArg("cache") && c.hasArg("clean")) npmCleaned = true;
+                    if (c.name().equals("npm") && c.hasArg("cache") && c.hasArg("clean", "clear")) npmCleaned = true;
                     if (c.name().equals("yarn") && c.hasArg("cache") && c.hasArg("clean")) yarnCleaned = true;
                     if (c.name().equals("rm")) {
                         for (String a : c.argLiterals()) {

@@ -39,13 +39,15 @@ public final class RpmCacheNotCleaned implements Rule {
         Set<Integer> shipped = ShippedStages.of(ctx.model());
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+            Set<String> reported = new java.util.HashSet<>();
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "microdnf", "zypper")) {
                     String verb = verb(c);
-                    if (verb == null || !INSTALL.contains(verb)) continue;
+                    if (verb == null || !INSTALL.contains(verb) || reported.contains(c.name())) continue;
                     String cache = CACHES.get(c.name());
                     if (ctx.cacheMounted(run, cache) || ctx.cacheMounted(run, "/var/cache/dnf")
                             && !c.name().equals("zypper") || cleaned(ctx, run, c.name(), cache)) continue;
+                    reported.add(c.name());
                     String clean = c.name().equals("zypper") ? "zypper clean --all" : c.name() + " clean all";
                     ctx.report(rs.span(CommandWords.argOrName(c, verb::equals)),
                             "add '&& " + clean + "' to the end of this RUN so the package cache does not ship");

@@ -38,14 +38,14 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
     public void check(LintContext ctx) {
         for (Stage stage : ctx.model().stages()) {
             Instruction broad = null;
-            Set<DependencyInstall> installedBefore = EnumSet.noneOf(DependencyInstall.class);
+            Set<DependencyInstall> installedBefore = installedInAncestors(ctx, stage);
+            Set<DependencyInstall> reported = EnumSet.noneOf(DependencyInstall.class);
             for (Instruction in : stage.instructions()) {
                 if (broad == null && BroadCopy.isBroad(ctx, in)) {
                     broad = in;
                     continue;
                 }
                 if (!in.is("RUN")) continue;
-                Set<DependencyInstall> reported = EnumSet.noneOf(DependencyInstall.class);
                 for (RunScript rs : ctx.scripts(in)) {
                     for (SimpleCommand c : rs.script().commands()) {
                         DependencyInstall dep = DependencyInstall.of(c);
@@ -54,8 +54,10 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
                             installedBefore.add(dep);
                         } else if (!installedBefore.contains(dep) && reported.add(dep)) {
                             int line = ctx.file().range(broad.keywordSpan()).start().line();
-                            ctx.report(rs.span(c.words().get(0)), "this " + dep.label + " install re-runs on "
-                                    + "every source change (" + broad.keyword() + " at line " + line + "): copy "
+                            ctx.report(rs.span(c.words().get(0)), "'" + c.name() + verb(c) + "' fetches " + dep.label
+                                    + " dependencies again on every source change (" + broad.keyword() + " "
+                                    + BroadCopy.broadSource(ctx, broad).map(x -> x.value()).orElse(".") + " at line "
+                                    + line + "): copy "
                                     + dep.manifests + " first, run " + dep.installFirst
                                     + ", then copy the rest");
                         }
@@ -63,5 +65,28 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
                 }
             }
         }
+    }
+
+    /** What the stages this one builds FROM installed: those dependencies are already in place. */
+    private static Set<DependencyInstall> installedInAncestors(LintContext ctx, Stage stage) {
+        Set<DependencyInstall> found = EnumSet.noneOf(DependencyInstall.class);
+        for (Integer p = stage.base().stage(); p != null; p = ctx.model().stages().get(p).base().stage()) {
+            for (Instruction in : ctx.model().stages().get(p).all("RUN")) {
+                for (RunScript rs : ctx.scripts(in)) {
+                    for (SimpleCommand c : rs.script().commands()) {
+                        DependencyInstall dep = DependencyInstall.of(c);
+                        if (dep != null) found.add(dep);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String verb(SimpleCommand c) {
+        var verbs = c.argLiterals().stream().filter(a -> !a.startsWith("-")).limit(2).toList();
+        if (verbs.isEmpty()) return "";
+        boolean two = verbs.size() == 2 && (verbs.get(0).equals("mod") || verbs.get(0).equals("pip"));
+        return " " + (two ? verbs.get(0) + " " + verbs.get(1) : verbs.get(0));
     }
 }

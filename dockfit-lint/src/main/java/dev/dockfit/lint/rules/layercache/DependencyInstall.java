@@ -45,7 +45,7 @@ enum DependencyInstall {
                         ? NPM : null;
             case "yarn":
                 if (c.hasFlag("--version", "-v", "--help", "-h")) return null;
-                return verb == null || verb.equals("install") ? YARN : null;
+                return verb.isEmpty() || verb.equals("install") ? YARN : null;
             case "pnpm":
                 return Set.of("install", "i", "fetch").contains(verb) && !c.hasFlag("-g", "--global") ? PNPM : null;
             case "poetry":
@@ -59,9 +59,9 @@ enum DependencyInstall {
                 }
                 return null;
             case "mvn", "mvnw":
-                return verb != null ? MAVEN : null;
+                return !verb.isEmpty() ? MAVEN : null;
             case "gradle", "gradlew":
-                return verb != null ? GRADLE : null;
+                return !verb.isEmpty() ? GRADLE : null;
             case "go":
                 if ("mod".equals(verb)) return c.hasArg("download") ? GO : null;
                 if (Set.of("build", "test", "vet").contains(verb)) return GO;
@@ -71,7 +71,7 @@ enum DependencyInstall {
                 if (Set.of("build", "fetch", "test", "check").contains(verb)) return CARGO;
                 return "install".equals(verb) && c.hasFlag("--path") ? CARGO : null;
             case "bundle":
-                return verb == null || verb.equals("install") ? BUNDLER : null;
+                return verb.isEmpty() || verb.equals("install") ? BUNDLER : null;
             case "composer":
                 return "install".equals(verb) || "update".equals(verb) ? COMPOSER : null;
             default:
@@ -96,6 +96,6 @@ enum DependencyInstall {
             String a = w.literal();
             if (!a.startsWith("-")) return a;
         }
-        return null;
+        return "";
     }
 }

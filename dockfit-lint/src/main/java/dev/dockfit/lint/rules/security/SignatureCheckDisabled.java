@@ -36,6 +36,7 @@ public final class SignatureCheckDisabled implements Rule {
                 for (SimpleCommand c : rs.script().commands()) {
                     String why = null;
                     ShellWord at = null;
+                    if (c.name().equals("apk") && installsOnlyLocalFiles(c)) continue;
                     for (ShellWord w : c.args()) {
                         why = disabling(c.name(), w.literal());
                         if (why != null) {
@@ -47,6 +48,12 @@ public final class SignatureCheckDisabled implements Rule {
                 }
             }
         }
+    }
+
+    /** {@code apk add --allow-untrusted /tmp/pkgs/*.apk}: packages built in this build, not downloaded. */
+    private static boolean installsOnlyLocalFiles(SimpleCommand c) {
+        var packages = c.argLiterals().stream().filter(a -> !a.startsWith("-") && !a.equals("add")).toList();
+        return !packages.isEmpty() && packages.stream().allMatch(a -> a.startsWith("/") || a.startsWith("./"));
     }
 
     /** What the option turns off for this command, or null. */
@@ -64,6 +71,11 @@ public final class SignatureCheckDisabled implements Rule {
             case "apk":
                 return a.equals("--allow-untrusted")
                         ? "do not use --allow-untrusted: copy the signing key to /etc/apk/keys" : null;
+            case "echo", "printf", "tee":
+                // a local repository (file:) is built in the same build: nothing comes from the network
+                return (a.contains("[trusted=yes]") || a.contains(" trusted=yes")) && !a.contains("file:")
+                        ? "an apt source marked trusted=yes skips signature checks: add its signing key with "
+                        + "signed-by= instead" : null;
             case "yum", "dnf", "microdnf", "tdnf":
                 return a.equals("--nogpgcheck") || a.matches("--setopt=(.*\\.)?(repo_)?gpgcheck=(0|false|no)")
                         ? "do not skip GPG checks (" + arg + "): import the repository key with rpm --import" : null;
@@ -73,10 +85,6 @@ public final class SignatureCheckDisabled implements Rule {
             case "rpm":
                 return a.equals("--nosignature") || a.equals("--nodigest")
                         ? "do not skip rpm verification (" + arg + "): import the key with rpm --import" : null;
-            case "echo", "printf", "tee":
-                return a.contains("[trusted=yes]") || a.contains(" trusted=yes")
-                        ? "an apt source marked trusted=yes skips signature checks: add its signing key with "
-                        + "signed-by= instead" : null;
             default:
                 return null;
         }
