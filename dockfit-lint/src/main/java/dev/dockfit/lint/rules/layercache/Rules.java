@@ -8,7 +8,12 @@ public final class Rules {
     public static final List<Rule> ALL = List.of(
             new BroadCopyBeforeDependencyInstall(),
             new PackageIndexUpdateAlone(),
-            new BroadCopyWithoutDockerignore());
+            new BroadCopyWithoutDockerignore(),
+            new AptPackageNotPinned(),
+            new ApkPackageNotPinned(),
+            new PipPackageNotPinned(),
+            new NpmPackageNotPinned(),
+            new GemNotPinned());
 
     private Rules() {
     }

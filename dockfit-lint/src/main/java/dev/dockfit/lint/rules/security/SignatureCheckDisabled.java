@@ -17,14 +17,12 @@ import java.util.Locale;
                 + "turning that off installs whatever the network returns. Import the repository's key instead.",
         bad = """
                 FROM alpine:3.20
-                COPY tool.apk /tmp/
-                RUN apk add --no-cache --allow-untrusted /tmp/tool.apk
+                RUN apk add --no-cache --allow-untrusted --repository https://pkgs.example.com/alpine tool
                 """,
         good = """
                 FROM alpine:3.20
-                COPY tool.apk /tmp/
                 COPY vendor.rsa.pub /etc/apk/keys/
-                RUN apk add --no-cache /tmp/tool.apk
+                RUN apk add --no-cache --repository https://pkgs.example.com/alpine tool
                 """)
 public final class SignatureCheckDisabled implements Rule {
 
@@ -50,7 +48,7 @@ public final class SignatureCheckDisabled implements Rule {
         }
     }
 
-    /** {@code apk add --allow-untrusted /tmp/pkgs/*.apk}: packages built in this build, not downloaded. */
+    /** {@code apk add --allow-untrusted /tmp/pkgs/*.apk}: local packages (built in this build), not downloaded. */
     private static boolean installsOnlyLocalFiles(SimpleCommand c) {
         var packages = c.argLiterals().stream().filter(a -> !a.startsWith("-") && !a.equals("add")).toList();
         return !packages.isEmpty() && packages.stream().allMatch(a -> a.startsWith("/") || a.startsWith("./"));

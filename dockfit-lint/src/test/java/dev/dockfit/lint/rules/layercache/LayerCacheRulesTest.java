@@ -168,4 +168,21 @@ class LayerCacheRulesTest {
         Files.writeString(dir.resolve(".dockerignore"), ".git\n");
         assertThat(lint(rule, df, dir)).isEmpty();
     }
+
+    @Test
+    void pinRulesReportEachUnpinnedOperandAndSkipOptionValues() {
+        String apt = "FROM debian:bookworm-slim\nRUN apt-get install -y -t bookworm-backports -o Dpkg::Use-Pty=0 "
+                + "curl=7.88.1 git ./local.deb $EXTRA\n";
+        singleAt(lint(new AptPackageNotPinned(), apt), apt, "git");
+        String apk = "FROM alpine:3.20\nRUN apk add --no-cache --virtual .build-deps gcc~13 make=4.4.1-r2 musl-dev\n";
+        singleAt(lint(new ApkPackageNotPinned(), apk), apk, "musl-dev");
+        String pip = "FROM python:3.12-slim\nRUN pip install -r requirements.txt -i https://pypi.org/simple "
+                + "flask==3.0.3 'uvicorn[standard]>=0.30' . gunicorn\n";
+        singleAt(lint(new PipPackageNotPinned(), pip), pip, "gunicorn");
+        String npm = "FROM node:20-slim\nRUN npm install -g --prefix /opt @scope/tool@1.2.0 ./local pm2 && npm ci\n";
+        singleAt(lint(new NpmPackageNotPinned(), npm), npm, "pm2");
+        String gem = "FROM ruby:3.3-slim\nRUN gem install -N rake:13.2.1 bundler\n";
+        singleAt(lint(new GemNotPinned(), gem), gem, "bundler");
+        assertThat(lint(new GemNotPinned(), "FROM ruby:3.3-slim\nRUN gem install bundler -v 2.5.16\n")).isEmpty();
+    }
 }
