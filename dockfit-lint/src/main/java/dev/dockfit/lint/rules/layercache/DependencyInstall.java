@@ -25,6 +25,11 @@ enum DependencyInstall {
     BUNDLER("bundler", "Gemfile and Gemfile.lock", "bundle install"),
     COMPOSER("composer", "composer.json and composer.lock", "composer install --no-scripts --no-autoloader");
 
+    private static final Set<String> NPM_INSTALL = Set.of("install", "i", "ci", "add");
+    private static final Set<String> PNPM_INSTALL = Set.of("install", "i", "fetch");
+    private static final Set<String> GO_BUILD = Set.of("build", "test", "vet");
+    private static final Set<String> CARGO_BUILD = Set.of("build", "fetch", "test", "check");
+
     final String label;
     final String manifests;
     final String installFirst;
@@ -41,13 +46,13 @@ enum DependencyInstall {
         String verb = firstNonOption(c.args());
         switch (c.name()) {
             case "npm":
-                return Set.of("install", "i", "ci", "add").contains(verb) && !c.hasFlag("-g", "--global")
+                return NPM_INSTALL.contains(verb) && !c.hasFlag("-g", "--global")
                         ? NPM : null;
             case "yarn":
                 if (c.hasFlag("--version", "-v", "--help", "-h")) return null;
                 return verb.isEmpty() || verb.equals("install") ? YARN : null;
             case "pnpm":
-                return Set.of("install", "i", "fetch").contains(verb) && !c.hasFlag("-g", "--global") ? PNPM : null;
+                return PNPM_INSTALL.contains(verb) && !c.hasFlag("-g", "--global") ? PNPM : null;
             case "poetry":
                 return "install".equals(verb) || "sync".equals(verb) ? POETRY : null;
             case "pipenv":
@@ -64,11 +69,11 @@ enum DependencyInstall {
                 return !verb.isEmpty() ? GRADLE : null;
             case "go":
                 if ("mod".equals(verb)) return c.hasArg("download") ? GO : null;
-                if (Set.of("build", "test", "vet").contains(verb)) return GO;
+                if (GO_BUILD.contains(verb)) return GO;
                 if ("install".equals(verb) && c.argLiterals().stream().noneMatch(a -> a.contains("@"))) return GO;
                 return null;
             case "cargo":
-                if (Set.of("build", "fetch", "test", "check").contains(verb)) return CARGO;
+                if (CARGO_BUILD.contains(verb)) return CARGO;
                 return "install".equals(verb) && c.hasFlag("--path") ? CARGO : null;
             case "bundle":
                 return verb.isEmpty() || verb.equals("install") ? BUNDLER : null;
