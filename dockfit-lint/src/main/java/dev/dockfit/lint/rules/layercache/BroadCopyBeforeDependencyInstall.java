@@ -9,6 +9,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.StageChain;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -70,8 +71,9 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
     /** What the stages this one builds FROM installed: those dependencies are already in place. */
     private static Set<DependencyInstall> installedInAncestors(LintContext ctx, Stage stage) {
         Set<DependencyInstall> found = EnumSet.noneOf(DependencyInstall.class);
-        for (Integer p = stage.base().stage(); p != null; p = ctx.model().stages().get(p).base().stage()) {
-            for (Instruction in : ctx.model().stages().get(p).all("RUN")) {
+        var chain = StageChain.of(ctx.model(), stage);
+        for (Stage parent : chain.subList(1, chain.size())) {
+            for (Instruction in : parent.all("RUN")) {
                 for (RunScript rs : ctx.scripts(in)) {
                     for (SimpleCommand c : rs.script().commands()) {
                         DependencyInstall dep = DependencyInstall.of(c);
