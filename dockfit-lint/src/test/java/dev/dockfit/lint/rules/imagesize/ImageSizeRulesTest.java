@@ -125,4 +125,21 @@ class ImageSizeRulesTest {
         String both = df.replace("AS fetch", "AS fetch\nRUN true").replace("FROM debian:bookworm-slim\n", "FROM fetch\n");
         singleAt(lint(rule, both), both, "curl");
     }
+
+    @Test
+    void recommendsTurnedOffInAptConfigByAnEarlierRunOrParentStage() {
+        String df = """
+                FROM debian:bookworm-slim AS base
+                RUN echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/99norecommends
+                FROM base
+                RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+                """;
+        assertThat(lint(new AptInstallRecommends(), df)).isEmpty();
+        String after = """
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
+                RUN echo 'APT::Install-Recommends "0";' > /etc/apt/apt.conf.d/99norecommends
+                """;
+        singleAt(lint(new AptInstallRecommends(), after), after, "apt-get install");
+    }
 }
