@@ -51,12 +51,23 @@ public final class DownloadPipedToShell implements Rule {
 
     /** A shell or interpreter reading its program from stdin or from a substitution. */
     private static boolean runsStdinOrArgument(SimpleCommand c) {
-        String n = c.name();
+        List<String> words = c.words().stream().map(w -> w.literal()).toList();
+        int at = 0;
+        if (!words.isEmpty() && baseName(words.get(0)).equals("sudo")) {
+            at = 1;
+            while (at < words.size() && words.get(at).startsWith("-")) at++;
+        }
+        if (at >= words.size()) return false;
+        String n = baseName(words.get(at));
         if (SHELLS.contains(n)) return true;
         if (n.matches("python[0-9.]*|perl|ruby|node|php")) {
-            return c.args().isEmpty() || c.args().get(0).literal().equals("-");
+            return at + 1 == words.size() || words.get(at + 1).equals("-");
         }
         return false;
+    }
+
+    private static String baseName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** The downloader earlier in the same pipeline as {@code cmds[i]}, or null. */

@@ -111,7 +111,8 @@ class SecurityRulesTest {
             "RUN wget -qO- https://e.com/i.sh | bash -s -- --yes => bash",
             "RUN set -o pipefail && curl -sSL https://install.python-poetry.org | python3 - => python3",
             "RUN sh -c \"$(curl -fsSL https://e.com/i.sh)\" => sh",
-            "RUN bash <(curl -fsSL https://e.com/i.sh) => bash"})
+            "RUN bash <(curl -fsSL https://e.com/i.sh) => bash",
+            "RUN curl -fsSL https://e.com/install | sudo -E bash - => sudo"})
     void downloadsRunUnchecked(String line, String at) {
         String df = "FROM debian:bookworm-slim\n" + line + "\n";
         singleAt(lint(new DownloadPipedToShell(), df), df, at);
