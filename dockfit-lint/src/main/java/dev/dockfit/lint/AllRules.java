@@ -13,7 +13,9 @@ public final class AllRules {
         all.addAll(dev.dockfit.lint.rules.leastprivilege.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.multistage.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.baseimage.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.layercache.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.imagesize.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.security.Rules.ALL);
         return List.copyOf(all);
     }
 
