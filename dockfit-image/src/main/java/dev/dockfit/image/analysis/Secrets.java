@@ -20,23 +20,35 @@ final class Secrets {
                     + "|\\.git-credentials|\\.aws/credentials|\\.docker/config\\.json|[^/]*credentials[^/]*\\.json"
                     + "|[^/]*service[-_]account[^/]*\\.json|\\.vault-token)");
 
-    private record TokenPattern(String kind, Pattern pattern) {
+    /**
+     * A token format: the regex runs only when one of its literal anchors occurs in the text (a plain indexOf,
+     * so scanning clean files costs little); {@code anywhere} false keeps costly or context-bound patterns to
+     * files that are credential files by name.
+     */
+    private record TokenPattern(String kind, Pattern pattern, boolean anywhere, String... anchors) {
+        boolean mayMatch(String text) {
+            for (String a : anchors) if (text.contains(a)) return true;
+            return false;
+        }
     }
 
     private static final List<TokenPattern> TOKENS = List.of(
             new TokenPattern("private key", Pattern.compile(
-                    "-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----")),
-            new TokenPattern("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b")),
-            new TokenPattern("GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\\b")),
-            new TokenPattern("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20}\\b")),
-            new TokenPattern("Slack token", Pattern.compile("\\bxox[baprs]-[0-9A-Za-z-]{10,}")),
-            new TokenPattern("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b|_authToken=[^\\s$]+")),
-            new TokenPattern("Google service account key", Pattern.compile("\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\"")),
-            new TokenPattern("registry credentials", Pattern.compile("\"auth\"\\s*:\\s*\"[A-Za-z0-9+/=]{8,}\"")),
-            new TokenPattern("password in .netrc", Pattern.compile("(?m)^\\s*machine\\s+\\S+[\\s\\S]*\\bpassword\\s+\\S+")),
-            new TokenPattern("credentials in URL", Pattern.compile("https?://[^\\s:/@]+:[^\\s@/]+@")),
-            new TokenPattern("AWS secret key", Pattern.compile("(?i)aws_secret_access_key\\s*=\\s*[A-Za-z0-9/+=]{40}")),
-            new TokenPattern("Stripe key", Pattern.compile("\\bsk_live_[0-9a-zA-Z]{24,}\\b")));
+                    "-----BEGIN (?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP )?PRIVATE KEY(?: BLOCK)?-----"), true, "-----BEGIN "),
+            new TokenPattern("AWS access key", Pattern.compile("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b"), true, "AKIA", "ASIA"),
+            new TokenPattern("GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\\b"),
+                    true, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
+            new TokenPattern("GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20}\\b"), true, "glpat-"),
+            new TokenPattern("Slack token", Pattern.compile("\\bxox[baprs]-[0-9A-Za-z-]{10,}"), true, "xoxb-", "xoxa-", "xoxp-", "xoxr-", "xoxs-"),
+            new TokenPattern("npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b|_authToken=[^\\s$]+"), true, "npm_", "_authToken="),
+            new TokenPattern("AWS secret key", Pattern.compile("(?i)aws_secret_access_key\\s*=\\s*[A-Za-z0-9/+=]{40}"), true,
+                    "aws_secret_access_key", "AWS_SECRET_ACCESS_KEY"),
+            new TokenPattern("Stripe key", Pattern.compile("\\bsk_live_[0-9a-zA-Z]{24,}\\b"), true, "sk_live_"),
+            new TokenPattern("Google service account key", Pattern.compile(
+                    "\"type\"\\s*:\\s*\"service_account\"[\\s\\S]*\"private_key\""), false, "service_account"),
+            new TokenPattern("registry credentials", Pattern.compile("\"auth\"\\s*:\\s*\"[A-Za-z0-9+/=]{8,}\""), false, "\"auth\""),
+            new TokenPattern("password in .netrc", Pattern.compile("(?m)^\\s*machine\\s+\\S+[\\s\\S]*\\bpassword\\s+\\S+"), false, "password"),
+            new TokenPattern("credentials in URL", Pattern.compile("https?://[^\\s:/@]+:[^\\s@/]+@"), false, "://"));
 
     private static final Pattern SECRET_ENV_NAME = Pattern.compile(
             "(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIALS?)$");
@@ -49,7 +61,7 @@ final class Secrets {
     static Optional<String> inFile(String path, byte[] content) {
         String name = path.substring(path.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         String text = new String(content, StandardCharsets.UTF_8);
-        Optional<String> token = token(text);
+        Optional<String> token = token(text, false);
         if (token.isPresent()) return token;
         boolean dotenv = name.equals(".env") || (name.startsWith(".env.")
                 && !name.matches("\\.env\\.(example|sample|template|dist|defaults?)"));
@@ -59,9 +71,11 @@ final class Secrets {
         return Optional.empty();
     }
 
-    static Optional<String> token(String text) {
+    /** The first token format found; {@code anywhereOnly} skips the patterns kept for credential files. */
+    static Optional<String> token(String text, boolean anywhereOnly) {
         for (TokenPattern t : TOKENS) {
-            if (t.pattern().matcher(text).find()) return Optional.of(t.kind());
+            if (anywhereOnly && !t.anywhere()) continue;
+            if (t.mayMatch(text) && t.pattern().matcher(text).find()) return Optional.of(t.kind());
         }
         return Optional.empty();
     }
@@ -72,7 +86,7 @@ final class Secrets {
         String name = eq < 0 ? entry : entry.substring(0, eq);
         String value = eq < 0 ? "" : entry.substring(eq + 1);
         if (value.isBlank()) return Optional.empty();
-        Optional<String> token = token(value);
+        Optional<String> token = token(value, false);
         if (token.isPresent()) return token;
         if (SECRET_ENV_NAME.matcher(name).matches() && !NOT_A_VALUE.matcher(name).matches()
                 && !value.startsWith("/") && !value.startsWith("$")) {
