@@ -12,6 +12,8 @@ public final class AllRules {
         List<Rule> all = new ArrayList<>();
         all.addAll(dev.dockfit.lint.rules.leastprivilege.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.imagesize.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.correctness.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.maintainability.Rules.ALL);
         return List.copyOf(all);
     }
 
