@@ -1,4 +1,4 @@
-package dev.dockfit.lint.rules.correctness;
+package dev.dockfit.lint.support;
 
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Reading package manager command lines: which subcommand runs. */
-final class PackageCommands {
+public final class PackageCommands {
     /** Options of apt-get, apt, yum, dnf and zypper that take the next word as their value. */
     private static final Set<String> VALUE_OPTIONS = Set.of("-o", "-c", "-t", "--option", "--config-file",
             "--target-release", "--setopt", "--enablerepo", "--disablerepo", "--installroot", "--releasever",
@@ -16,7 +16,7 @@ final class PackageCommands {
     }
 
     /** The first argument that is not an option or an option's value ({@code install} in apt-get -q install x). */
-    static Optional<ShellWord> subcommand(SimpleCommand c) {
+    public static Optional<ShellWord> subcommand(SimpleCommand c) {
         var args = c.args();
         for (int k = 0; k < args.size(); k++) {
             String a = args.get(k).literal();
@@ -29,7 +29,7 @@ final class PackageCommands {
         return Optional.empty();
     }
 
-    static boolean subcommandIn(SimpleCommand c, Set<String> names) {
+    public static boolean subcommandIn(SimpleCommand c, Set<String> names) {
         return subcommand(c).map(w -> names.contains(w.literal())).orElse(false);
     }
 }
