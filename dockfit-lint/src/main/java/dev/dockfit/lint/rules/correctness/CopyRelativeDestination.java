@@ -11,7 +11,8 @@ import dev.dockfit.lint.RuleDoc;
 @RuleDoc(id = "DF611", title = "COPY to a relative destination without WORKDIR", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
         why = "A relative destination lands in the base image's working directory, often / : files end up "
-                + "scattered over the root of the image. Set WORKDIR first (in this stage or a stage it builds on).",
+                + "scattered over the root of the image. Set WORKDIR first (in this stage or a stage it builds on). "
+                + "Stages built FROM scratch are not reported: their directory is / and nothing else.",
         bad = """
                 FROM node:20-slim
                 COPY package.json package-lock.json ./
@@ -31,7 +32,7 @@ public final class CopyRelativeDestination implements Rule {
             Arg dest = i.args().get(i.args().size() - 1);
             String path = StageFacts.resolved(ctx, i, dest.value());
             if (path == null || path.isEmpty() || StageFacts.isAbsolute(path)) continue;
-            if (StageFacts.setBefore(ctx, i, "WORKDIR")) continue;
+            if (StageFacts.setBefore(ctx, i, "WORKDIR") || StageFacts.inScratchStage(ctx, i)) continue;
             ctx.report(dest.span(), i.keyword() + " to relative '" + path + "' with no WORKDIR set: add WORKDIR "
                     + "before it or use an absolute destination");
         }

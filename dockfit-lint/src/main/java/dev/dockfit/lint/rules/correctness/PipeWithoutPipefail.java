@@ -8,11 +8,13 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.Set;
 
 @RuleDoc(id = "DF617", title = "Pipe in RUN without pipefail", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
         why = "A pipeline's status is that of its last command: in curl ... | tar x a failed download still "
-                + "passes the build. set -o pipefail (or a SHELL with -o pipefail) makes any failure count.",
+                + "passes the build (pipes fed only by echo, printf or yes are not reported). "
+                + "set -o pipefail (or a SHELL with -o pipefail) makes any failure count.",
         bad = """
                 FROM debian:bookworm-slim
                 RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin
@@ -24,6 +26,8 @@ import dev.dockfit.lint.support.RunScript;
                 """,
         hadolint = "DL4006", trivy = "DS-0032")
 public final class PipeWithoutPipefail implements Rule {
+    /** Commands feeding a pipe whose failure would not matter (echo "$sum  file" | sha256sum -c). */
+    private static final Set<String> CANNOT_FAIL = Set.of("echo", "printf", "yes", "true");
 
     @Override
     public void check(LintContext ctx) {
@@ -31,9 +35,12 @@ public final class PipeWithoutPipefail implements Rule {
             if (!run.is("RUN") || ctx.shellSetsPipefail(run)) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 if (!rs.script().hasPipeline() || rs.script().setsPipefail()) continue;
-                SimpleCommand first = rs.script().commands().stream()
-                        .filter(c -> c.inPipeline() && !c.inSubstitution()).findFirst().orElseThrow();
-                ctx.report(rs.span(first), "a failure before the pipe is ignored: add SHELL [\"/bin/bash\", \"-o\", "
+                SimpleCommand feeder = rs.script().commands().stream()
+                        .filter(c -> c.inPipeline() && !c.inSubstitution() && c.pipelineIndex() < c.pipelineSize() - 1
+                                && !CANNOT_FAIL.contains(c.name()))
+                        .findFirst().orElse(null);
+                if (feeder == null) continue;
+                ctx.report(rs.span(feeder), "a failure before the pipe is ignored: add SHELL [\"/bin/bash\", \"-o\", "
                         + "\"pipefail\", \"-c\"] before this RUN, or start the script with set -o pipefail");
             }
         }

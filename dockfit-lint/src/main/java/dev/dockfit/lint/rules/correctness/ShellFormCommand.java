@@ -1,6 +1,7 @@
 package dev.dockfit.lint.rules.correctness;
 
 import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.ShellParser;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
@@ -28,8 +29,14 @@ public final class ShellFormCommand implements Rule {
             if (!(i.is("CMD") || i.is("ENTRYPOINT")) || i.isJson() || i.argsText().text().isEmpty()) continue;
             // A stage that sets SHELL chose its shell on purpose (BuildKit skips the check there too).
             if (StageFacts.setBefore(ctx, i, "SHELL")) continue;
+            if (startsWithExec(i)) continue; // exec replaces the shell: signals reach the process
             ctx.report(i, "use the exec form " + i.keyword() + " [\"executable\", \"arg\"] so the process "
                     + "receives stop signals (or start the command with exec)");
         }
+    }
+
+    private static boolean startsWithExec(Instruction i) {
+        var commands = ShellParser.parse(i.argsText().text()).commands();
+        return !commands.isEmpty() && commands.get(0).name().equals("exec");
     }
 }

@@ -25,6 +25,11 @@ final class StageFacts {
         return false;
     }
 
+    /** True when the instruction's stage builds, directly or through its parent stages, on scratch. */
+    static boolean inScratchStage(LintContext ctx, Instruction at) {
+        return ctx.model().stageOf(at).map(s -> StageChain.root(ctx.model(), s).base().isScratch()).orElse(false);
+    }
+
     /** The word after ARG/ENV expansion, or null when it uses a variable with no value or cannot expand. */
     static String resolved(LintContext ctx, Instruction at, String word) {
         return ctx.model().expand(at, word).filter(e -> e.unset().isEmpty()).map(e -> e.value()).orElse(null);

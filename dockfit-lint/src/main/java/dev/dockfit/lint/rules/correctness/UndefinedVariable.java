@@ -43,11 +43,12 @@ public final class UndefinedVariable implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<String> declaredInFile = declaredNames(ctx);
+        Set<String> globals = declaredNames(ctx.model().globalArgs());
         for (Instruction i : ctx.instructions()) {
             if (!EXPANDED.contains(i.keyword())) continue;
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
+            Set<String> declaredInFile = declaredElsewhere(ctx, stage, globals);
             boolean scratchRoot = StageChain.root(ctx.model(), stage).base().isScratch();
             Scope scope = ctx.model().scopeBefore(i);
             for (Flag f : i.flags()) {
@@ -84,18 +85,34 @@ public final class UndefinedVariable implements Rule {
             if (typo.isPresent()) {
                 ctx.report(span, "$" + name + " is not defined: did you mean $" + typo.get() + "?");
             } else if (declaredInFile.contains(name)) {
-                ctx.report(span, "$" + name + " is not defined in this stage: declare ARG " + name
-                        + " after FROM (ARGs before FROM are only visible to FROM lines)");
+                ctx.report(span, "$" + name + " is not defined in this stage: declare ARG " + name + " after FROM"
+                        + " (ARGs before FROM and those of other stages are not visible here)");
             } else if (scratchRoot) {
                 ctx.report(span, "$" + name + " is not defined: declare it with ARG or ENV");
             }
         }
     }
 
-    /** Every name an ARG or ENV declares anywhere in the file. */
-    private static Set<String> declaredNames(LintContext ctx) {
+    /**
+     * Names declared before the first FROM or in stages this one does not build on, but nowhere in its own
+     * chain of stages: using one of those here is the classic scoping mistake. A name the chain declares
+     * (even later, as in ENV PATH=$PATH:/x) may come from the base image and is left alone.
+     */
+    private static Set<String> declaredElsewhere(LintContext ctx, Stage stage, Set<String> globals) {
+        List<Stage> chain = StageChain.of(ctx.model(), stage);
+        Set<String> names = new HashSet<>(globals);
+        Set<String> own = new HashSet<>();
+        for (Stage s : ctx.model().stages()) {
+            (chain.contains(s) ? own : names).addAll(declaredNames(s.instructions()));
+        }
+        names.removeAll(own);
+        return names;
+    }
+
+    /** Every name these ARG and ENV instructions declare. */
+    private static Set<String> declaredNames(List<Instruction> instructions) {
         Set<String> names = new HashSet<>();
-        for (Instruction i : ctx.instructions()) {
+        for (Instruction i : instructions) {
             if (i.is("ARG")) {
                 for (Arg a : i.args()) {
                     int eq = a.value().indexOf('=');

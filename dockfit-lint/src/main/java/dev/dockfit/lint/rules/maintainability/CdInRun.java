@@ -12,7 +12,8 @@ import dev.dockfit.lint.support.RunScript;
 @RuleDoc(id = "DF704", title = "cd in RUN instead of WORKDIR", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
         why = "A cd lasts only until the end of its RUN; the next instruction starts in WORKDIR again. WORKDIR "
-                + "states the directory once for every later instruction and is easier to follow.",
+                + "states the directory once for every later instruction and is easier to follow. Only a cd that starts "
+                + "the RUN is reported: a build script that changes directory midway is left alone.",
         bad = """
                 FROM node:20-slim
                 COPY . /app
@@ -32,12 +33,13 @@ public final class CdInRun implements Rule {
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("cd")) {
-                    if (c.inSubstitution() || c.words().size() < 2) continue;
-                    ctx.report(rs.span(c), "use WORKDIR " + c.words().get(1).literal() + " instead of cd: "
-                            + "cd only lasts until the end of this RUN");
-                    break;
-                }
+                // A RUN that starts with cd wants a WORKDIR; a cd later in a build script is that script's business.
+                var commands = rs.script().commands();
+                if (commands.isEmpty()) continue;
+                SimpleCommand c = commands.get(0);
+                if (!c.name().equals("cd") || c.inSubstitution() || c.words().size() < 2) continue;
+                ctx.report(rs.span(c), "use WORKDIR " + c.words().get(1).literal() + " instead of starting the RUN "
+                        + "with cd: cd only lasts until the end of this RUN");
             }
         }
     }
