@@ -9,10 +9,10 @@ public final class Spelling {
     private Spelling() {
     }
 
-    /** The candidate closest to {@code word} (ignoring case) within a distance of 2, or a third of its length. */
+    /** The candidate closest to {@code word} (ignoring case): one edit away for short words, two for longer ones. */
     public static Optional<String> nearest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
-        int limit = Math.max(1, Math.min(2, w.length() / 3));
+        int limit = w.length() <= 3 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -25,21 +25,20 @@ public final class Spelling {
         return Optional.ofNullable(best);
     }
 
-    /** Levenshtein distance. */
+    /** Edit distance counting a swap of two neighbours as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(d[i - 1][j - 1] + cost, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -33,16 +33,12 @@ public final class AddForLocalFiles implements Rule {
         for (Instruction i : ctx.instructions()) {
             if (!i.is("ADD") || i.args().size() < 2 || i.flag("checksum").isPresent()
                     || i.flag("keep-git-dir").isPresent() || i.flag("unpack").isPresent()) continue;
-            List<Arg> sources = i.args().subList(0, i.args().size() - 1);
-            boolean allLocalFiles = true;
-            for (Arg a : sources) {
+            for (Arg a : i.args().subList(0, i.args().size() - 1)) {
                 String src = StageFacts.resolved(ctx, i, a.value());
-                if (src == null || !isPlainLocal(src)) {
-                    allLocalFiles = false;
-                    break;
+                if (src != null && isPlainLocal(src)) {
+                    ctx.report(a.span(), "use COPY for " + src + ": ADD is for tar archives and URLs");
                 }
             }
-            if (allLocalFiles) ctx.report(i, "use COPY for local files: ADD is for tar archives and URLs");
         }
     }
 
