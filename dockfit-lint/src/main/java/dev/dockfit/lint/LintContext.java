@@ -106,7 +106,7 @@ public final class LintContext {
         var script = ShellParser.parse(text.text());
         out.add(new RunScript(script, text));
         boolean bodiesAreScripts = script.commands().isEmpty()
-                || script.commands().stream().allMatch(c -> c.name().isEmpty() || POSIX_SHELLS.contains(c.name()));
+                || script.commands().stream().allMatch(c -> c.words().isEmpty() || POSIX_SHELLS.contains(c.name()));
         if (bodiesAreScripts) {
             for (Heredoc h : run.heredocs()) {
                 MappedText body = MappedText.of(file().source(), bodySpan(h));

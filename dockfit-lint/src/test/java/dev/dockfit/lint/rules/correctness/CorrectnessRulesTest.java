@@ -1,12 +1,19 @@
 package dev.dockfit.lint.rules.correctness;
 
 import static dev.dockfit.lint.RuleHarness.lint;
-import static dev.dockfit.lint.RuleHarness.where;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dockfit.lint.Rule;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CorrectnessRulesTest {
+
+    /** "line:column message" of each finding, for compact assertions. */
+    private static List<String> where(Rule rule, String dockerfile) {
+        return lint(rule, dockerfile).stream()
+                .map(f -> f.location().line() + ":" + f.location().column() + " " + f.message()).toList();
+    }
 
     @Test
     void unknownInstructionSuggestsTheNearestKeywordAndChecksOnbuildTriggers() {
