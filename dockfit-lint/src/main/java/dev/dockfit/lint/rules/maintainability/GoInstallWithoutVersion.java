@@ -11,7 +11,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
 
-@RuleDoc(id = "DF715", title = "go install without a pinned version", severity = Severity.INFO,
+@RuleDoc(id = "DF715", title = "go install without a pinned version", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
         why = "go install pkg@latest (or @master) builds whatever was released last: rebuilds change "
                 + "silently. Opt-in, like other version pinning.",

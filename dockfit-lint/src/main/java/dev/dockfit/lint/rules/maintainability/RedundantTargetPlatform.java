@@ -18,7 +18,7 @@ import dev.dockfit.dockerfile.model.Flag;
         good = """
                 FROM alpine:3.20
                 """,
-        buildkit = "RedundantTargetPlatform")
+        hadolint = "DL3065", buildkit = "RedundantTargetPlatform")
 public final class RedundantTargetPlatform implements Rule {
 
     @Override

@@ -13,7 +13,7 @@ import dev.dockfit.lint.support.RunScript;
 import java.util.List;
 import java.util.Set;
 
-@RuleDoc(id = "DF714", title = "yum, dnf or zypper package without a version", severity = Severity.INFO,
+@RuleDoc(id = "DF714", title = "yum, dnf or zypper package without a version", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
         why = "Pinned versions make rebuilds repeatable. Opt-in: a pin breaks the build when the repository "
                 + "drops that version, which for most distributions happens at every update.",
