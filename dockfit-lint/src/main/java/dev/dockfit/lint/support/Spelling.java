@@ -12,7 +12,7 @@ public final class Spelling {
     /** The candidate closest to {@code word} (ignoring case): one edit away for short words, two for longer ones. */
     public static Optional<String> nearest(String word, Collection<String> candidates) {
         String w = word.toLowerCase(Locale.ROOT);
-        int limit = w.length() <= 3 ? 1 : 2;
+        int limit = w.length() <= 5 ? 1 : 2;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {

@@ -28,7 +28,8 @@ public final class Rules {
             new InstallWithoutYes(),
             new DistUpgrade(),
             new AddForLocalFiles(),
-            new WorkdirInSystemDirectory());
+            new WorkdirInSystemDirectory(),
+            new NonNumericUser());
 
     private Rules() {
     }

@@ -48,12 +48,15 @@ public final class UndefinedVariable implements Rule {
             if (!EXPANDED.contains(i.keyword())) continue;
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
-            Set<String> declaredInFile = declaredElsewhere(ctx, stage, globals);
+            Set<String> inChain = declaredInChain(ctx, stage);
+            Set<String> declaredInFile = new HashSet<>(globals);
+            for (Stage s : ctx.model().stages()) declaredInFile.addAll(declaredNames(s.instructions()));
+            declaredInFile.removeAll(inChain);
             boolean scratchRoot = StageChain.root(ctx.model(), stage).base().isScratch();
             Scope scope = ctx.model().scopeBefore(i);
             for (Flag f : i.flags()) {
                 if (EXPANDED_FLAGS.contains(f.name()) && f.value() != null) {
-                    checkWord(ctx, i, f.value(), f.span(), scope, declaredInFile, scratchRoot);
+                    checkWord(ctx, i, f.value(), f.span(), scope, inChain, declaredInFile, scratchRoot);
                 }
             }
             List<Arg> args = i.args();
@@ -67,18 +70,19 @@ public final class UndefinedVariable implements Rule {
                     if (eq < 0) continue;
                     word = word.substring(eq + 1);
                 }
-                checkWord(ctx, i, word, a.span(), scope, declaredInFile, scratchRoot);
+                checkWord(ctx, i, word, a.span(), scope, inChain, declaredInFile, scratchRoot);
             }
         }
     }
 
     private static void checkWord(LintContext ctx, Instruction at, String word, Span span, Scope scope,
-                                  Set<String> declaredInFile, boolean scratchRoot) {
+                                  Set<String> inChain, Set<String> declaredInFile, boolean scratchRoot) {
         if (word.indexOf('$') < 0) return;
         var e = ctx.model().expand(at, word);
         if (e.isEmpty()) return;
         for (String name : e.get().unset()) {
-            if (scope.isDeclared(name)) continue;
+            // A name the stage chain declares anywhere (ENV PATH=$PATH:/x) may come from the base image.
+            if (scope.isDeclared(name) || inChain.contains(name)) continue;
             Set<String> visible = new LinkedHashSet<>(scope.args().keySet());
             visible.addAll(scope.env().keySet());
             var typo = Spelling.nearest(name, visible);
@@ -93,19 +97,10 @@ public final class UndefinedVariable implements Rule {
         }
     }
 
-    /**
-     * Names declared before the first FROM or in stages this one does not build on, but nowhere in its own
-     * chain of stages: using one of those here is the classic scoping mistake. A name the chain declares
-     * (even later, as in ENV PATH=$PATH:/x) may come from the base image and is left alone.
-     */
-    private static Set<String> declaredElsewhere(LintContext ctx, Stage stage, Set<String> globals) {
-        List<Stage> chain = StageChain.of(ctx.model(), stage);
-        Set<String> names = new HashSet<>(globals);
-        Set<String> own = new HashSet<>();
-        for (Stage s : ctx.model().stages()) {
-            (chain.contains(s) ? own : names).addAll(declaredNames(s.instructions()));
-        }
-        names.removeAll(own);
+    /** Every name an ARG or ENV declares in this stage or the stages it builds on. */
+    private static Set<String> declaredInChain(LintContext ctx, Stage stage) {
+        Set<String> names = new HashSet<>();
+        for (Stage s : StageChain.of(ctx.model(), stage)) names.addAll(declaredNames(s.instructions()));
         return names;
     }
 

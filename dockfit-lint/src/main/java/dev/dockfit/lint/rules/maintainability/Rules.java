@@ -23,7 +23,8 @@ public final class Rules {
             new UnpinnedRpmPackages(),
             new GoInstallWithoutVersion(),
             new RedundantTargetPlatform(),
-            new ArchiveCopiedThenExtracted());
+            new ArchiveCopiedThenExtracted(),
+            new MalformedOciLabel());
 
     private Rules() {
     }

@@ -155,6 +155,7 @@ class CorrectnessRulesTest {
         assertThat(lint(rule, "FROM scratch\nCOPY x /$DIR/\n")).hasSize(1);
         assertThat(lint(rule, "FROM a AS b\nARG X=1\nFROM a\nCOPY --chown=$X x /x\n")).hasSize(1);
         assertThat(lint(rule, "FROM a AS b\nENV X=1\nFROM b\nCOPY --chown=$X x /x\nRUN echo $Y\n")).isEmpty();
+        assertThat(lint(rule, "FROM a\nENV GOPATH=/go\nENV PATH=$GOPATH/bin:$PATH\n")).isEmpty();
     }
 
     @Test
@@ -221,5 +222,13 @@ class CorrectnessRulesTest {
                 ADD rootfs.tar.xz /
                 """)).isEmpty();
         assertThat(lint(rule, "FROM a\nADD app.tgz config.yml /opt/\n")).hasSize(1);
+    }
+
+    @Test
+    void numericUserIsResolvedFromArgs() {
+        NonNumericUser rule = new NonNumericUser();
+        assertThat(rule.info().enabledByDefault()).isFalse();
+        assertThat(lint(rule, "FROM a\nARG UID=10001\nUSER $UID:$UID\nUSER 0\n")).isEmpty();
+        assertThat(where(rule, "FROM a\nUSER app:1000\n")).singleElement().asString().startsWith("2:6 USER app");
     }
 }

@@ -144,4 +144,17 @@ class MaintainabilityRulesTest {
         assertThat(where(new MaintainerDeprecated(), "FROM a\nMAINTAINER me\n")).singleElement().asString()
                 .startsWith("2:1 MAINTAINER is deprecated");
     }
+
+    @Test
+    void ociLabelValues() {
+        MalformedOciLabel rule = new MalformedOciLabel();
+        assertThat(lint(rule, """
+                FROM a
+                ARG BUILD_DATE=2024-05-01T10:00:00+02:00
+                LABEL org.opencontainers.image.created=$BUILD_DATE org.opencontainers.image.url=https://x.io/a \\
+                      org.opencontainers.image.created=$UNSET org.opencontainers.image.version=whatever
+                """)).isEmpty();
+        assertThat(lint(rule, "FROM a\nLABEL org.opencontainers.image.documentation=\"see README\"\n")).hasSize(1);
+        assertThat(lint(rule, "FROM a\nLABEL org.opencontainers.image.created=yesterday\n")).hasSize(1);
+    }
 }
