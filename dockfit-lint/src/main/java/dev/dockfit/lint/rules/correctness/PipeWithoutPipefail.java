@@ -8,12 +8,14 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF617", title = "Pipe in RUN without pipefail", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
         why = "A pipeline's status is that of its last command: in curl ... | tar x a failed download still "
-                + "passes the build (pipes fed only by echo, printf or yes are not reported). "
+                + "passes the build (pipes fed only by echo, printf or yes, and pipes into grep -q or head, which stop "
+                + "reading early, are not reported). "
                 + "set -o pipefail (or a SHELL with -o pipefail) makes any failure count.",
         bad = """
                 FROM debian:bookworm-slim
@@ -35,14 +37,41 @@ public final class PipeWithoutPipefail implements Rule {
             if (!run.is("RUN") || ctx.shellSetsPipefail(run)) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 if (!rs.script().hasPipeline() || rs.script().setsPipefail()) continue;
-                SimpleCommand feeder = rs.script().commands().stream()
-                        .filter(c -> c.inPipeline() && !c.inSubstitution() && c.pipelineIndex() < c.pipelineSize() - 1
-                                && !CANNOT_FAIL.contains(c.name()))
-                        .findFirst().orElse(null);
+                SimpleCommand feeder = firstRiskyFeeder(rs.script().commands());
                 if (feeder == null) continue;
                 ctx.report(rs.span(feeder), "a failure before the pipe is ignored: add SHELL [\"/bin/bash\", \"-o\", "
                         + "\"pipefail\", \"-c\"] before this RUN, or start the script with set -o pipefail");
             }
         }
+    }
+
+    /**
+     * The first command feeding a pipe whose failure pipefail would catch: not echo-like, and not piped into
+     * {@code grep -q} or {@code head}, which stop reading early (pipefail would then fail on SIGPIPE).
+     */
+    private static SimpleCommand firstRiskyFeeder(List<SimpleCommand> commands) {
+        for (int k = 0; k < commands.size(); k++) {
+            SimpleCommand c = commands.get(k);
+            if (!c.inPipeline() || c.inSubstitution() || c.pipelineIndex() == c.pipelineSize() - 1
+                    || CANNOT_FAIL.contains(c.name())) continue;
+            SimpleCommand last = lastOfPipeline(commands, k);
+            if (last != null && readsPartially(last)) continue;
+            return c;
+        }
+        return null;
+    }
+
+    private static SimpleCommand lastOfPipeline(List<SimpleCommand> commands, int from) {
+        SimpleCommand feeder = commands.get(from);
+        for (int k = from + 1; k < commands.size(); k++) {
+            SimpleCommand c = commands.get(k);
+            if (c.inSubstitution() || c.pipelineSize() != feeder.pipelineSize()) continue;
+            if (c.pipelineIndex() == c.pipelineSize() - 1) return c;
+        }
+        return null;
+    }
+
+    private static boolean readsPartially(SimpleCommand c) {
+        return c.name().equals("head") || c.name().equals("grep") && c.hasFlag("-q", "--quiet", "--silent");
     }
 }
