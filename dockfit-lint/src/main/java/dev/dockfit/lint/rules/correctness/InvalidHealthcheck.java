@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF605", title = "HEALTHCHECK the build rejects", severity = Severity.ERROR,
         practice = Practice.CORRECTNESS,
-        why = "HEALTHCHECK takes CMD with a command or NONE alone, durations such as 30s or 1m30s and a whole "
-                + "number of retries; anything else fails the build.",
+        why = "HEALTHCHECK takes CMD with a command or NONE alone (no options), durations such as 30s or 1m30s "
+                + "(0 or at least 1ms) and a whole number of retries; anything else fails the build.",
         bad = """
                 FROM nginx:1.27-alpine
                 HEALTHCHECK --interval=30 CMD wget -q -O /dev/null http://localhost/ || exit 1
@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 public final class InvalidHealthcheck implements Rule {
     private static final Pattern DURATION =
             Pattern.compile("0|[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+");
+    private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
 
     @Override
     public void check(LintContext ctx) {
@@ -36,6 +37,8 @@ public final class InvalidHealthcheck implements Rule {
             String type = i.args().get(0).value();
             if (type.equalsIgnoreCase("NONE")) {
                 if (i.args().size() > 1) ctx.report(i, "HEALTHCHECK NONE takes no arguments: remove them");
+                for (Flag f : i.flags()) ctx.report(f.span(), "HEALTHCHECK NONE takes no options: remove --" + f.name());
+                continue;
             } else if (!type.equalsIgnoreCase("CMD")) {
                 ctx.report(i.args().get(0).span(), "unknown HEALTHCHECK type '" + type + "': use CMD or NONE");
             } else if (i.args().size() < 2 || i.args().get(1).value().isBlank()) {
@@ -53,8 +56,8 @@ public final class InvalidHealthcheck implements Rule {
                 if (!DURATION.matcher(v).matches()) {
                     ctx.report(f.span(), "--" + f.name() + "=" + v + " is not a duration: write it with a unit, "
                             + "such as 30s or 1m30s");
-                } else if (v.startsWith("-")) {
-                    ctx.report(f.span(), "--" + f.name() + " cannot be negative");
+                } else if (v.startsWith("-") || nanos(v) > 0 && nanos(v) < 1_000_000) {
+                    ctx.report(f.span(), "--" + f.name() + " must be 0 or at least 1ms");
                 }
             }
             case "retries" -> {
@@ -63,5 +66,23 @@ public final class InvalidHealthcheck implements Rule {
             default -> {
             }
         }
+    }
+
+    /** The length of a Go duration in nanoseconds (sign ignored). */
+    private static double nanos(String duration) {
+        var m = DURATION_PART.matcher(duration);
+        double total = 0;
+        while (m.find()) {
+            double n = Double.parseDouble(m.group(1));
+            total += n * switch (m.group(2)) {
+                case "ns" -> 1;
+                case "ms" -> 1e6;
+                case "s" -> 1e9;
+                case "m" -> 60e9;
+                case "h" -> 3600e9;
+                default -> 1e3;
+            };
+        }
+        return total;
     }
 }

@@ -14,6 +14,7 @@ final class Keywords {
 
     static final Map<String, Set<String>> FLAGS = Map.of(
             "FROM", Set.of("platform"),
+            "ARG", Set.of("required"),
             "RUN", Set.of("mount", "network", "security", "device"),
             "COPY", Set.of("from", "chown", "chmod", "link", "parents", "exclude"),
             "ADD", Set.of("chown", "chmod", "link", "checksum", "keep-git-dir", "exclude", "unpack"),

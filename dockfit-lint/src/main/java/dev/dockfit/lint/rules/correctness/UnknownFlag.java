@@ -35,7 +35,8 @@ public final class UnknownFlag implements Rule {
     @Override
     public void check(LintContext ctx) {
         for (Instruction i : Keywords.withOnbuildChildren(ctx.instructions())) {
-            if (!Keywords.INSTRUCTIONS.contains(i.keyword())) continue;
+            // BuildKit never parses STOPSIGNAL's flags, so it accepts (and ignores) any.
+            if (!Keywords.INSTRUCTIONS.contains(i.keyword()) || i.is("STOPSIGNAL")) continue;
             Set<String> known = Keywords.FLAGS.getOrDefault(i.keyword(), Set.of());
             for (Flag f : i.flags()) {
                 if (!known.contains(f.name())) {

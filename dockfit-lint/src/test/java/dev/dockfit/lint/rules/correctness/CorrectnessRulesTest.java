@@ -39,6 +39,8 @@ class CorrectnessRulesTest {
                 ADD --checksum=sha256:abc --keep-git-dir=true https://example.com/x /x
                 HEALTHCHECK --interval=5s --timeout=3s --start-period=1s --start-interval=1s --retries=3 CMD true
                 RUN --network=$NET make
+                ARG --required TOKEN
+                STOPSIGNAL --whatever SIGTERM
                 """)).isEmpty();
     }
 
@@ -76,6 +78,10 @@ class CorrectnessRulesTest {
         assertThat(lint(rule, "FROM a\nHEALTHCHECK NONE true\n")).hasSize(1);
         assertThat(lint(rule, "FROM a\nHEALTHCHECK PING x\n")).hasSize(1);
         assertThat(lint(rule, "FROM a\nHEALTHCHECK --timeout=-5s CMD true\n")).hasSize(1);
+        assertThat(lint(rule, "FROM a\nHEALTHCHECK --timeout=500us CMD true\n")).hasSize(1);
+        assertThat(lint(rule, "FROM a\nHEALTHCHECK --interval=0 --timeout=1.5ms CMD true\n")).isEmpty();
+        assertThat(where(rule, "FROM a\nHEALTHCHECK --interval=5s NONE\n")).singleElement().asString()
+                .startsWith("2:13 HEALTHCHECK NONE takes no options");
     }
 
     @Test
