@@ -1,5 +1,6 @@
 package dev.dockfit.cli;
 
+import dev.dockfit.cli.db.DbCommand;
 import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.parse.ParseCommand;
 import java.io.PrintWriter;
@@ -11,7 +12,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ImageCommand.class})
+        // One command per line, so that adding a command never conflicts with adding another.
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            ParseCommand.class,
+            ImageCommand.class,
+            DbCommand.class,
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -1,13 +1,15 @@
 package dev.dockfit.image;
 
 import dev.dockfit.image.source.LocalImages;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 
 /**
  * Opens an image from what the user typed: {@code docker://host[:port]/repo:tag} (or {@code @sha256:...}) for a
  * registry, otherwise a path to an OCI layout directory or an archive ({@code docker save} in any of its shapes,
- * OCI tarball). skopeo-style prefixes {@code docker-archive:}, {@code oci-archive:} and {@code oci:} are accepted.
+ * OCI tarball). skopeo-style prefixes {@code docker-archive:}, {@code oci-archive:} and {@code oci:} are accepted,
+ * with an optional {@code :REFERENCE} naming one image of several (OCI ref.name or docker-archive RepoTags).
  */
 public final class ImageSource {
 
@@ -35,10 +37,20 @@ public final class ImageSource {
         if (spec.startsWith("docker://")) {
             return dev.dockfit.image.registry.RegistryImages.open(spec, options);
         }
-        String path = spec;
         for (String prefix : new String[] {"docker-archive:", "oci-archive:", "oci:"}) {
-            if (spec.startsWith(prefix)) path = spec.substring(prefix.length());
+            if (!spec.startsWith(prefix)) continue;
+            // skopeo's form PATH[:REFERENCE]; a ':' that belongs to an existing path is part of the path.
+            String rest = spec.substring(prefix.length());
+            if (!Files.exists(Path.of(rest))) {
+                for (int colon = rest.indexOf(':'); colon > 0; colon = rest.indexOf(':', colon + 1)) {
+                    Path path = Path.of(rest.substring(0, colon));
+                    if (Files.exists(path)) {
+                        return LocalImages.open(spec, path, rest.substring(colon + 1), options.platform());
+                    }
+                }
+            }
+            return LocalImages.open(spec, Path.of(rest), options.platform());
         }
-        return LocalImages.open(spec, Path.of(path), options.platform());
+        return LocalImages.open(spec, Path.of(spec), options.platform());
     }
 }

@@ -57,11 +57,19 @@ class AnalysesTest {
                         .file("app/.env", "DB_PASSWORD=hunter2\n").file("app/.env.example", "DB_PASSWORD=\n")
                         .file("app/README.md", "-----BEGIN RSA PRIVATE KEY-----") // not a candidate file name
                         .dir("srv/upload", 0777).dir("tmp", 01777)
-                        .file("usr/bin/sudo", new byte[10], 04755, 0, 0), Compression.GZIP, "ADD app")
+                        .file("usr/bin/sudo", new byte[10], 04755, 0, 0)
+                        .file("app/config/settings.yaml", "github: ghp_" + "b".repeat(36) + "\n")
+                        .file("app/docs/aws.md.txt", "key AKIAIOSFODNN7EXAMPLE\n") // documentation placeholder
+                        .file("app/node_modules/x/test/key.js", "'-----BEGIN RSA PRIVATE KEY-----'"),
+                        Compression.GZIP, "ADD app")
+                .layer(new TestLayer().whiteout("root/.ssh", "id_rsa"), Compression.GZIP, "RUN rm /root/.ssh/id_rsa")
                 .env("PATH=/usr/bin").env("API_TOKEN=abc123").env("PASSWORD_FILE=/run/secrets/pw")
                 .env("GH=ghp_" + "a".repeat(36)).user("1000"), null);
         assertThat(r.findings()).filteredOn(f -> f.rule().equals("IMG022"))
-                .extracting(f -> f.properties().get("path")).containsExactlyInAnyOrder("/root/.ssh/id_rsa", "/app/.env");
+                .extracting(f -> f.properties().get("path"))
+                .containsExactlyInAnyOrder("/root/.ssh/id_rsa", "/app/.env", "/app/config/settings.yaml");
+        assertThat(r.findings()).filteredOn(f -> f.rule().equals("IMG022") && f.message().startsWith("/root/.ssh/id_rsa"))
+                .singleElement().satisfies(f -> assertThat(f.message()).contains("still in layer 0"));
         assertThat(r.findings()).filteredOn(f -> f.rule().equals("IMG023")).hasSize(2)
                 .allSatisfy(f -> assertThat(f.message()).doesNotContain("abc123"));
         assertThat(r.findings()).filteredOn(f -> f.rule().equals("IMG021"))
@@ -94,5 +102,14 @@ class AnalysesTest {
         assertThat(r.history()).extracting(ImageReport.HistoryStep::dockerfileLine).containsExactly(0, 0, 6, 8, 9, 10);
         assertThat(r.layers().get(0).base()).isTrue();
         assertThat(r.layers().get(1).base()).isFalse();
+    }
+
+    @Test
+    void anInvalidDockerfileIsAOneLineErrorWithItsPosition() throws Exception {
+        Path dockerfile = Files.writeString(dir.resolve("Dockerfile"), "FROM scratch\nRUN [\"a\", 1]\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> analyze(new TestImage()
+                        .layer(new TestLayer().file("a", "a"), Compression.GZIP, "ADD a"), dockerfile))
+                .isInstanceOf(ImageException.class).hasMessageStartingWith(dockerfile + ":2:")
+                .hasMessageNotContaining("\n");
     }
 }

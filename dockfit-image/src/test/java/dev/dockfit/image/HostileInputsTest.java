@@ -126,7 +126,8 @@ class HostileInputsTest {
     void twoHundredThousandTinyFiles() throws Exception {
         TestLayer layer = new TestLayer();
         for (int i = 0; i < 200_000; i++) layer.file("d" + (i % 100) + "/f" + i, new byte[] {(byte) i}, 0644, 0, 0);
-        Path layout = new TestImage().layer(layer, Compression.GZIP, "ADD many").writeLayout(dir.resolve("img"));
+        // Uncompressed: the point is the entry count, and gzip-writing 200 MB in the test would dominate its time.
+        Path layout = new TestImage().layer(layer, Compression.NONE, "ADD many").writeLayout(dir.resolve("img"));
         ImageReport r = analyze(layout);
         assertThat(r.layers().get(0).entries()).isEqualTo(200_000);
         assertThat(r.finalFileBytes()).isEqualTo(200_000);

@@ -119,4 +119,16 @@ class ImageShapesTest {
         assertThat(missing.user().known()).isFalse();
         assertThat(missing.findings()).anySatisfy(f -> assertThat(f.rule()).isEqualTo("IMG002"));
     }
+
+    @Test
+    void aReferenceChoosesTheImageInALayoutOrArchive(@TempDir Path dir) throws Exception {
+        TestImage image = knownWaste();
+        Path layout = image.writeLayout(dir.resolve("layout"));
+        Path legacy = image.writeLegacyDockerArchive(dir.resolve("legacy.tar"));
+        assertThat(analyze("oci:" + layout + ":v1").layers()).hasSize(6);
+        assertThat(analyze("docker-archive:" + legacy + ":localhost/test:latest").layers()).hasSize(6);
+        assertThat(analyze("docker-archive:" + legacy + ":latest").layers()).hasSize(6);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> analyze("oci:" + layout + ":v2"))
+                .isInstanceOf(ImageException.class).hasMessageContaining("no image tagged 'v2' (tags: v1)");
+    }
 }

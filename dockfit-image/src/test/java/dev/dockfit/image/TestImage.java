@@ -150,8 +150,9 @@ public final class TestImage {
             entries.addObject().put("mediaType", "application/vnd.oci.image.index.v1+json")
                     .put("digest", nestedDigest).put("size", nestedBytes.length);
         } else {
-            entries.addObject().put("mediaType", "application/vnd.oci.image.manifest.v1+json")
+            ObjectNode entry = entries.addObject().put("mediaType", "application/vnd.oci.image.manifest.v1+json")
                     .put("digest", manifestDigest).put("size", manifestBytes.length);
+            entry.putObject("annotations").put("org.opencontainers.image.ref.name", "v1");
         }
         files.put("index.json", JSON.writeValueAsBytes(index));
         files.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes());
@@ -187,6 +188,7 @@ public final class TestImage {
         Map<String, byte[]> files = new LinkedHashMap<>();
         ArrayNode m = JSON.createArrayNode();
         ObjectNode e = m.addObject();
+        e.putArray("RepoTags").add("localhost/test:latest");
         ArrayNode ls = e.putArray("Layers");
         for (LayerSpec l : layers) {
             String id = sha256(l.tar()).substring(7);

@@ -39,9 +39,21 @@ class WalkHooksTest {
                 visited.put(layer + ":" + path, (long) content.readNBytes(10).length); // reads a little only
             }
         };
+        Map<String, String> manifests = new ConcurrentHashMap<>();
+        ContentVisitor json = new ContentVisitor() { // also wanted by the built-in secret scanner: both get it
+            @Override
+            public boolean wants(String path, long size, int mode) {
+                return path.endsWith("package.json");
+            }
+
+            @Override
+            public void visit(int layer, String path, long size, int mode, InputStream content) throws java.io.IOException {
+                manifests.put(layer + ":" + path, new String(content.readAllBytes()));
+            }
+        };
         AnalysisOptions options = new AnalysisOptions(
                 List.of(CaptureRule.exact(1024, "/etc/os-release"), CaptureRule.regex(1024, ".*/package\\.json")),
-                List.of(jars), null, null, 2, null);
+                List.of(jars, json), null, null, 2, null);
         ImageReport r;
         try (Image image = ImageSource.open(layout.toString(), ImageSource.Options.defaults())) {
             r = ImageAnalyzer.analyze(image, options);
@@ -53,6 +65,8 @@ class WalkHooksTest {
             assertThat(new String(e.content())).isEqualTo("{\"v\":1}");
         });
         assertThat(visited).containsExactly(Map.entry("0:/app/lib.jar", 10L));
+        assertThat(manifests).containsOnly(Map.entry("0:/app/package.json", "{\"v\":1}"),
+                Map.entry("1:/app/package.json", "{\"v\":2}"));
         // The jar's fingerprint covers all its bytes although the visitor read only ten.
         ImageReport plain = ImageShapesTest.analyze(layout.toString());
         assertThat(r.filesystem().get("/app/lib.jar").orElseThrow().entry().contentHash())

@@ -11,7 +11,11 @@ public final class AllRules {
     public static List<Rule> all() {
         List<Rule> all = new ArrayList<>();
         all.addAll(dev.dockfit.lint.rules.leastprivilege.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.multistage.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.baseimage.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.layercache.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.imagesize.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.security.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.correctness.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.maintainability.Rules.ALL);
         return List.copyOf(all);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dockfit.finding.Finding;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -11,16 +12,22 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Every rule's documented bad example triggers it and its good example does not. */
+/**
+ * Every rule's documented bad example triggers it and its good example does not. Examples are linted as
+ * if each Dockerfile sat alone in an empty directory (its build context: no .dockerignore, no other file).
+ */
 class RuleExamplesTest {
+    @TempDir
+    static Path emptyContext;
 
     private static List<Finding> run(Rule rule, String dockerfile) {
         RuleInfo info = rule.info();
         LintConfig config = new LintConfig(Set.of(), Set.of(info.id()), java.util.Map.of(),
-                dev.dockfit.finding.Severity.STYLE, List.of(), java.util.Map.of(), true);
+                dev.dockfit.finding.Severity.STYLE, List.of("docker.io"), java.util.Map.of(), true);
         LintResult r = new Linter(List.of(rule), config)
-                .lint("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), null);
+                .lint("Dockerfile", dockerfile.getBytes(StandardCharsets.UTF_8), emptyContext);
         assertThat(r.dockerfile()).as("example of %s parses", info.id()).isNotNull();
         return r.findings();
     }

@@ -2,7 +2,7 @@ package dev.dockfit.cli.image;
 
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.UserError;
-import dev.dockfit.cli.report.FindingsJson;
+import dev.dockfit.cli.Json;
 import dev.dockfit.cli.report.Sarif;
 import dev.dockfit.cli.report.Thresholds;
 import dev.dockfit.finding.Severity;
@@ -136,9 +136,9 @@ public final class ImageCommand implements Callable<Integer> {
         return DiveCi.of(lowestEfficiency, highestWastedBytes, highestUserWastedPercent, "dive CI flags");
     }
 
-    /** A one-line progress display on stderr, only when attached to a terminal. */
+    /** A one-line progress display on stderr, only when stderr is a terminal. */
     private AnalysisOptions.Progress progress() {
-        if (noProgress || System.console() == null) return null;
+        if (noProgress || !stderrIsTerminal()) return null;
         PrintWriter err = spec.commandLine().getErr();
         return (done, total, bytes) -> {
             synchronized (this) {
@@ -149,8 +149,25 @@ public final class ImageCommand implements Callable<Integer> {
         };
     }
 
+    /**
+     * Java has no isatty for stderr: on Linux /proc tells where fd 2 points; elsewhere a console on stdin and
+     * stdout is the best available sign.
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(fd2, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // fall through to the console check
+        }
+        return System.console() != null;
+    }
+
     private void clearProgress() {
-        if (noProgress || System.console() == null) return;
+        if (noProgress || !stderrIsTerminal()) return;
         PrintWriter err = spec.commandLine().getErr();
         err.print("\r" + " ".repeat(50) + "\r");
         err.flush();
@@ -161,10 +178,8 @@ public final class ImageCommand implements Callable<Integer> {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
                 case tty -> ImageTty.print(report, out);
-                case json -> out.println(FindingsJson.JSON.writerWithDefaultPrettyPrinter()
-                        .writeValueAsString(ImageJson.toJson(report)));
-                case sarif -> out.println(FindingsJson.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
-                        Sarif.log(report.findings(), version(), Map.of())));
+                case json -> Json.write(out, ImageJson.toJson(report));
+                case sarif -> Json.write(out, Sarif.log(report.findings(), version(), Map.of()));
                 case html -> out.print(ImageHtml.render(report));
             }
             out.flush();

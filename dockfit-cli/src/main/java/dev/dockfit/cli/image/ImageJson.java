@@ -2,6 +2,7 @@ package dev.dockfit.cli.image;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.cli.Json;
 import dev.dockfit.cli.report.FindingsJson;
 import dev.dockfit.image.analysis.DiveCi;
 import dev.dockfit.image.analysis.DiveEfficiency;
@@ -18,7 +19,7 @@ final class ImageJson {
     }
 
     static ObjectNode toJson(ImageReport r) {
-        ObjectNode root = FindingsJson.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("schemaVersion", 1);
         ObjectNode image = root.putObject("image");
         image.put("source", r.image().source());

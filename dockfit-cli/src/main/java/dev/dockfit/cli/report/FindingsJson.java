@@ -1,16 +1,14 @@
 package dev.dockfit.cli.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.cli.Json;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Location;
 import java.util.List;
 
 /** Findings as JSON objects, the same shape for every command ({@code lint}, {@code image}, ...). */
 public final class FindingsJson {
-    public static final ObjectMapper JSON = new ObjectMapper();
-
     private FindingsJson() {
     }
 
@@ -19,7 +17,7 @@ public final class FindingsJson {
      * "fixable","properties":{...}}}; the position fields are left out when the finding concerns the whole source.
      */
     public static ObjectNode toJson(Finding f) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("rule", f.rule());
         o.put("severity", f.severity().id());
         o.put("practice", f.practice().id());
@@ -30,12 +28,12 @@ public final class FindingsJson {
             loc.put("line", l.line()).put("column", l.column()).put("endLine", l.endLine()).put("endColumn", l.endColumn());
         }
         o.put("fixable", f.fixable());
-        o.set("properties", JSON.valueToTree(f.properties()));
+        o.set("properties", Json.MAPPER.valueToTree(f.properties()));
         return o;
     }
 
     public static ArrayNode toJson(List<Finding> findings) {
-        ArrayNode a = JSON.createArrayNode();
+        ArrayNode a = Json.MAPPER.createArrayNode();
         for (Finding f : findings) a.add(toJson(f));
         return a;
     }

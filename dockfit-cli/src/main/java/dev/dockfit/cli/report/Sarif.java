@@ -2,6 +2,7 @@ package dev.dockfit.cli.report;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.cli.Json;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Location;
 import dev.dockfit.finding.Severity;
@@ -21,7 +22,7 @@ public final class Sarif {
      * @param ruleDescriptions short description per rule id; rules without one use the first message seen
      */
     public static ObjectNode log(List<Finding> findings, String toolVersion, Map<String, String> ruleDescriptions) {
-        ObjectNode root = FindingsJson.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("$schema", SCHEMA);
         root.put("version", "2.1.0");
         ObjectNode run = root.putArray("runs").addObject();
@@ -53,7 +54,7 @@ public final class Sarif {
                 if (l.endLine() > 0) region.put("endLine", l.endLine());
                 if (l.endColumn() > 0) region.put("endColumn", l.endColumn());
             }
-            ObjectNode props = FindingsJson.JSON.valueToTree(f.properties());
+            ObjectNode props = Json.MAPPER.valueToTree(f.properties());
             props.put("practice", f.practice().id()).put("severity", f.severity().id());
             r.set("properties", props);
         }

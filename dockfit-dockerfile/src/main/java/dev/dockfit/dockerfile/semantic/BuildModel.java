@@ -219,10 +219,7 @@ public final class BuildModel {
         v.put("TARGETARCH", t.length > 1 ? t[1] : "");
         v.put("TARGETVARIANT", t.length > 2 ? t[2] : "");
         v.put("TARGETSTAGE", "default");
-        Scope s = Scope.empty();
-        for (var e : v.entrySet()) {
-            s = s.withArg(e.getKey(), options.buildArgs().getOrDefault(e.getKey(), e.getValue()));
-        }
-        return s;
+        v.replaceAll((name, value) -> options.buildArgs().getOrDefault(name, value));
+        return Scope.ofArgs(v);
     }
 }

@@ -23,6 +23,10 @@ public final class Scope {
         this.declared = Collections.unmodifiableSet(new LinkedHashSet<>(declared));
     }
 
+    static Scope ofArgs(Map<String, String> args) {
+        return new Scope(args, Map.of(), args.keySet());
+    }
+
     static Scope empty() {
         return new Scope(Map.of(), Map.of(), Set.of());
     }

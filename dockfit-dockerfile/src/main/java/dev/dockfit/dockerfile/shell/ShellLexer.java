@@ -58,10 +58,6 @@ final class ShellLexer {
         this.limit = limit;
     }
 
-    int position() {
-        return pos;
-    }
-
     char charAt(int index) {
         return index < limit ? text.charAt(index) : '\0';
     }
@@ -103,12 +99,10 @@ final class ShellLexer {
         for (String op : OPERATORS) {
             if (text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
-                if (fd >= 0 && !redirect) break;
                 pos += op.length();
                 return new Token(redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
             }
         }
-        pos = start;
         return word(start);
     }
 
@@ -323,7 +317,7 @@ final class ShellLexer {
         } else if (next == '(') {
             substitution(pos, pos + 2, "command substitution");
         } else if (next == '{') {
-            braces();
+            braces(inDoubleQuotes);
         } else if (isNameStart(next)) {
             pos += 2;
             while (pos < limit && isNameChar(text.charAt(pos))) pos++;
@@ -371,7 +365,7 @@ final class ShellLexer {
     }
 
     /** {@code ${...}}, which may nest quotes, expansions and substitutions. */
-    private void braces() {
+    private void braces(boolean inDoubleQuotes) {
         int open = pos;
         pos += 2;
         if (!parser.enter(open)) {
@@ -388,8 +382,15 @@ final class ShellLexer {
                         return;
                     }
                     case '\\' -> pos = Math.min(pos + 2, limit);
+                    case '\'' -> {
+                        if (inDoubleQuotes) {
+                            pos++;
+                        } else {
+                            singleQuoted(ignored);
+                        }
+                    }
                     case '"' -> doubleQuoted(ignored);
-                    case '$' -> dollar(ignored, true);
+                    case '$' -> dollar(ignored, inDoubleQuotes);
                     case '`' -> backtick();
                     default -> pos++;
                 }

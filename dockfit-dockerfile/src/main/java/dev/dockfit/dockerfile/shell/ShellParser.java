@@ -5,6 +5,7 @@ import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
 import dev.dockfit.dockerfile.shell.ShellLexer.Token;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -22,7 +23,7 @@ public final class ShellParser {
     private static final int MAX_DEPTH = 100;
 
     private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*", Pattern.DOTALL);
-    private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}");
+    private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
     private static final Set<String> CLOSERS_OF_COMPOUNDS = Set.of("fi", "done", "esac", "}");
     private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&");
     private static final Set<String> COMPOUND_STARTS =
@@ -30,7 +31,7 @@ public final class ShellParser {
 
     private final String text;
     private final List<CommandBuilder> commands = new ArrayList<>();
-    private final List<ShellScript.Problem> problems = new ArrayList<>();
+    private final Set<ShellScript.Problem> problems = new LinkedHashSet<>();
     private int depth;
 
     private ShellParser(String text) {
@@ -111,6 +112,15 @@ public final class ShellParser {
         return t.kind() == Kind.OPERATOR && CASE_ENDS.contains(t.op());
     }
 
+    private static String shown(Token t) {
+        return switch (t.kind()) {
+            case WORD -> t.word().raw();
+            case NEWLINE -> "line break";
+            case EOF -> "end of text";
+            default -> t.op();
+        };
+    }
+
     /** One command list being parsed: the whole script or one substitution. */
     private final class Context {
         private final ShellLexer lexer;
@@ -178,8 +188,12 @@ public final class ShellParser {
         }
 
         private void unexpected(Token t) {
-            String shown = t.kind() == Kind.WORD ? t.word().raw() : t.kind() == Kind.NEWLINE ? "line break" : t.op();
-            problem(t.start(), "unexpected '" + shown + "'");
+            problem(t.start(), t.kind() == Kind.EOF ? "unexpected end of text" : "unexpected '" + shown(t) + "'");
+        }
+
+        /** A list that must hold a command: the body of a subshell, group, if, loop. */
+        private void parseBody(Stop stop) {
+            if (!parseList(stop)) problem(peek().start(), "missing command before '" + shown(peek()) + "'");
         }
 
         private void skipNewlines() {
@@ -195,10 +209,12 @@ public final class ShellParser {
             return false;
         }
 
-        void parseList(Stop stop) {
+        /** Parses commands up to the end or a token {@code stop} matches; returns whether it met a command. */
+        boolean parseList(Stop stop) {
+            boolean any = false;
             while (true) {
                 Token t = peek();
-                if (t.kind() == Kind.EOF || stop.matches(t)) return;
+                if (t.kind() == Kind.EOF || stop.matches(t)) return any;
                 int before = consumed;
                 if (t.kind() == Kind.NEWLINE) {
                     connector(Connector.NEWLINE);
@@ -211,6 +227,7 @@ public final class ShellParser {
                     continue;
                 }
                 parseAndOr();
+                any = true;
                 Token end = peek();
                 if (end.isOperator(";")) {
                     connector(Connector.SEQ);
@@ -240,7 +257,11 @@ public final class ShellParser {
                 consume();
                 if (peek().isWord("-p")) consume();
             }
-            if (peek().isWord("!")) consume();
+            if (peek().isWord("!")) {
+                consume();
+                Kind next = peek().kind();
+                if (next == Kind.EOF || next == Kind.NEWLINE) return;
+            }
             List<Integer> bounds = new ArrayList<>();
             bounds.add(created.size());
             parseCommand();
@@ -268,7 +289,12 @@ public final class ShellParser {
             boolean compound = t.isOperator("(")
                     || (t.kind() == Kind.WORD && COMPOUND_STARTS.contains(t.word().raw()));
             if (!compound) {
-                if (t.kind() == Kind.WORD || t.kind() == Kind.REDIRECT) parseSimple();
+                boolean closer = t.kind() == Kind.WORD && CLOSERS.contains(t.word().raw());
+                if (!closer && (t.kind() == Kind.WORD || t.kind() == Kind.REDIRECT)) {
+                    parseSimple();
+                } else {
+                    unexpected(t);
+                }
                 return;
             }
             if (!enter(t.start())) {
@@ -295,6 +321,11 @@ public final class ShellParser {
             }
             CommandBuilder ignored = new CommandBuilder(t.start());
             while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
+            // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
+            Token next = peek();
+            if (next.kind() == Kind.WORD && !(t.isOperator("(") && CLOSERS.contains(next.word().raw()))) {
+                unexpected(next);
+            }
         }
 
         /** {@code ( list )} or the arithmetic command {@code (( expr ))}. */
@@ -304,7 +335,7 @@ public final class ShellParser {
                 lexer.skipArithmetic(open.start());
                 return;
             }
-            parseList(Stop.PAREN);
+            parseBody(Stop.PAREN);
             if (peek().isOperator(")")) {
                 consume();
             } else {
@@ -314,25 +345,25 @@ public final class ShellParser {
 
         private void parseIf() {
             consume();
-            parseList(Stop.words("then"));
+            parseBody(Stop.words("then"));
             expectWord("then");
-            parseList(Stop.words("elif", "else", "fi"));
+            parseBody(Stop.words("elif", "else", "fi"));
             while (peek().isWord("elif")) {
                 consume();
-                parseList(Stop.words("then"));
+                parseBody(Stop.words("then"));
                 expectWord("then");
-                parseList(Stop.words("elif", "else", "fi"));
+                parseBody(Stop.words("elif", "else", "fi"));
             }
             if (peek().isWord("else")) {
                 consume();
-                parseList(Stop.words("fi"));
+                parseBody(Stop.words("fi"));
             }
             expectWord("fi");
         }
 
         private void parseLoop() {
             consume();
-            parseList(Stop.words("do"));
+            parseBody(Stop.words("do"));
             parseDoDone();
         }
 
@@ -342,7 +373,7 @@ public final class ShellParser {
                 return;
             }
             expectWord("do");
-            parseList(Stop.words("done"));
+            parseBody(Stop.words("done"));
             expectWord("done");
         }
 
@@ -400,7 +431,7 @@ public final class ShellParser {
 
         private void parseGroup() {
             consume();
-            parseList(Stop.words("}"));
+            parseBody(Stop.words("}"));
             expectWord("}");
         }
 
@@ -409,7 +440,15 @@ public final class ShellParser {
             consume();
             if (peek().kind() == Kind.WORD) consume();
             if (peek().isOperator("(")) parseEmptyParens();
+            parseFunctionBody();
+        }
+
+        private void parseFunctionBody() {
             skipNewlines();
+            Token body = peek();
+            if (!body.isOperator("(") && !(body.kind() == Kind.WORD && COMPOUND_STARTS.contains(body.word().raw()))) {
+                problem(body.start(), "a function body must be a compound command such as { ...; }");
+            }
             parseCommand();
         }
 
@@ -430,7 +469,10 @@ public final class ShellParser {
                     parseRedirect(command);
                     continue;
                 }
-                if (t.kind() != Kind.WORD) break;
+                if (t.kind() != Kind.WORD) {
+                    if (t.isOperator("(")) unexpected(t);
+                    break;
+                }
                 consume();
                 ShellWord word = t.word();
                 command.end = word.end();
@@ -445,8 +487,7 @@ public final class ShellParser {
                     parseConditional(command);
                 } else if (first && peek().isOperator("(")) {
                     parseEmptyParens();
-                    skipNewlines();
-                    parseCommand();
+                    parseFunctionBody();
                     return;
                 }
             }

@@ -24,12 +24,12 @@ class ShellParserPropertiesTest {
         return Arbitraries.oneOf(tokens, chars).list().ofMaxSize(40).map(parts -> String.join("", parts));
     }
 
-    @Property(tries = 3000)
+    @Property(tries = 2000)
     void shellLikeTextNeverBreaksTheParser(@ForAll("shellish") String text) {
         checkInvariants(text);
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void anyTextNeverBreaksTheParser(@ForAll String text) {
         checkInvariants(text);
     }

@@ -353,6 +353,33 @@ class ShellParserTest {
     }
 
     @Test
+    void missingCommandsAndMisplacedWordsAreProblems() {
+        assertThat(messages("apt-get update &&")).containsExactly("unexpected end of text");
+        assertThat(messages("|| echo")).containsExactly("unexpected '||'");
+        assertThat(messages("a | then")).containsExactly("unexpected 'then'");
+        assertThat(messages("if true; then fi")).containsExactly("missing command before 'fi'");
+        assertThat(messages("( )")).containsExactly("missing command before ')'");
+        assertThat(messages("echo f() x")).startsWith("unexpected '('");
+        assertThat(messages("f() echo x")).containsExactly("a function body must be a compound command such as { ...; }");
+        assertThat(messages("(a) b")).containsExactly("unexpected 'b'");
+        assertThat(messages("{ a; } fi")).containsExactly("unexpected 'fi'");
+    }
+
+    @Test
+    void validEdgeCasesAreNotProblems() {
+        assertThat(messages("if true; then (echo) fi")).isEmpty();
+        assertThat(messages("case x in a) ;; b) (c) esac")).isEmpty();
+        assertThat(messages("while (a) do b; done")).isEmpty();
+        assertThat(messages("!")).isEmpty();
+        assertThat(messages("x=$( )")).isEmpty();
+        assertThat(messages("a &&\n\n b ||\n c |\n d")).isEmpty();
+    }
+
+    private static List<String> messages(String text) {
+        return ShellParser.parse(text).problems().stream().map(ShellScript.Problem::message).toList();
+    }
+
+    @Test
     void deepNestingIsBoundedNotAStackOverflow() {
         ShellScript s = ShellParser.parse("$(".repeat(20_000) + "ls" + ")".repeat(20_000));
         assertThat(s.problems()).extracting(ShellScript.Problem::message).anyMatch(m -> m.startsWith("nesting deeper"));

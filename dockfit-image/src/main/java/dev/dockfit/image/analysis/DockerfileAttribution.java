@@ -1,6 +1,12 @@
 package dev.dockfit.image.analysis;
 
 import dev.dockfit.image.HistoryEntry;
+import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.parser.DockerfileParseException;
+import dev.dockfit.dockerfile.parser.DockerfileParser;
+import dev.dockfit.image.ImageException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,29 +28,23 @@ final class DockerfileAttribution {
     private DockerfileAttribution() {
     }
 
-    /** The final stage's instructions (after its FROM), continuation lines joined, comments dropped. */
-    static List<Instruction> finalStage(String dockerfile) {
-        List<Instruction> all = new ArrayList<>();
-        String[] lines = dockerfile.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.isEmpty() || line.startsWith("#")) continue;
-            int start = i + 1;
-            StringBuilder text = new StringBuilder();
-            while (line.endsWith("\\") && i + 1 < lines.length) {
-                text.append(line, 0, line.length() - 1).append(' ');
-                line = lines[++i].strip();
-                while (line.startsWith("#") && i + 1 < lines.length) line = lines[++i].strip();
-            }
-            text.append(line);
-            String[] kw = text.toString().strip().split("\\s+", 2);
-            String keyword = kw[0].toUpperCase(Locale.ROOT);
-            if (!KEYWORDS.contains(keyword)) continue;
-            all.add(new Instruction(start, keyword, kw.length > 1 ? kw[1] : ""));
+    /** The final stage's instructions after its FROM, from dockfit's (BuildKit-compatible) parser. */
+    static List<Instruction> finalStage(Path file) {
+        Dockerfile dockerfile;
+        try {
+            dockerfile = DockerfileParser.parse(file);
+        } catch (IOException e) {
+            throw new ImageException(file + ": cannot read Dockerfile (" + e.getMessage() + ")");
+        } catch (DockerfileParseException e) {
+            throw new ImageException(e.format(file.toString()));
         }
-        int lastFrom = -1;
-        for (int i = 0; i < all.size(); i++) if (all.get(i).keyword().equals("FROM")) lastFrom = i;
-        return all.subList(lastFrom + 1, all.size());
+        int last = dockerfile.instructions().stream().mapToInt(i -> i.stage()).max().orElse(-1);
+        List<Instruction> out = new ArrayList<>();
+        for (dev.dockfit.dockerfile.model.Instruction i : dockerfile.instructions()) {
+            if (i.stage() != last || i.is("FROM")) continue;
+            out.add(new Instruction(dockerfile.range(i.span()).start().line(), i.keyword(), i.argsText().text()));
+        }
+        return out;
     }
 
     /** For each history step, the 1-based Dockerfile line, or 0; {@code firstUserStep} skips the base's steps. */

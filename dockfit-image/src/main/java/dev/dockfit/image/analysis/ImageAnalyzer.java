@@ -11,8 +11,6 @@ import dev.dockfit.image.fs.CaptureRule;
 import dev.dockfit.image.fs.LayerFiles;
 import dev.dockfit.image.fs.MergedFilesystem;
 import dev.dockfit.image.tar.LayerWalker;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -35,7 +33,10 @@ public final class ImageAnalyzer {
         rules.add(CaptureRule.exact(4L << 20, UserResolver.PASSWD, UserResolver.GROUP));
         rules.add(Secrets.CANDIDATES);
         rules.add(Leftovers.PACKAGE_DBS);
-        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, options.visitors()), options);
+        SecretScanner secrets = new SecretScanner();
+        List<dev.dockfit.image.fs.ContentVisitor> visitors = new ArrayList<>(options.visitors());
+        visitors.add(secrets);
+        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, visitors), options);
 
         List<HistoryEntry> history = image.config().history();
         int[] layerOfStep = new int[history.size()];
@@ -83,7 +84,8 @@ public final class ImageAnalyzer {
         ImageReport.UserInfo user = UserResolver.resolve(image.config().user(), fs);
         List<ImageReport.Leftover> leftovers = Leftovers.find(fs, ctx);
 
-        List<Finding> findings = new ImageFindings(image, options, ctx).all(user, fs, waste, leftovers, ci);
+        List<Finding> findings = new ImageFindings(image, options, ctx)
+                .all(user, fs, files, secrets.hits(fs, true), waste, leftovers, ci);
         return new ImageReport(image, List.copyOf(layers), List.copyOf(steps), waste.totalFileBytes(),
                 waste.finalFileBytes(), waste.reclaimableBytes(), waste.efficiency(), waste.wastedFiles(),
                 waste.rewrites(), dive, ci, user, base, List.copyOf(leftovers), findings, fs, files);
@@ -92,12 +94,6 @@ public final class ImageAnalyzer {
     private static int[] dockerfileLines(AnalysisOptions options, List<HistoryEntry> history,
                                          ImageReport.BaseImage base, List<Integer> stepOfLayer) {
         if (options.dockerfile() == null) return new int[history.size()];
-        String text;
-        try {
-            text = Files.readString(options.dockerfile());
-        } catch (IOException e) {
-            throw new ImageException(options.dockerfile() + ": cannot read Dockerfile (" + e.getMessage() + ")");
-        }
         int firstUserStep = 0;
         if (base.layerCount() > 0 && base.layerCount() <= stepOfLayer.size()) {
             firstUserStep = stepOfLayer.get(base.layerCount() - 1) + 1;
@@ -107,7 +103,7 @@ public final class ImageAnalyzer {
                 firstUserStep++;
             }
         }
-        return DockerfileAttribution.attribute(history, firstUserStep, DockerfileAttribution.finalStage(text));
+        return DockerfileAttribution.attribute(history, firstUserStep, DockerfileAttribution.finalStage(options.dockerfile()));
     }
 
     private static List<LayerFiles> walkAll(Image image, LayerWalker walker, AnalysisOptions options) {
@@ -124,6 +120,10 @@ public final class ImageAnalyzer {
             for (Layer l : image.layers()) {
                 futures.add(pool.submit(() -> {
                     LayerFiles f = walker.walk(l.index(), l.blob(), l.mediaType(), l.digest(), l.diffId());
+                    if (l.digest() != null && l.size() >= 0 && l.size() != f.compressedBytes()) {
+                        throw new ImageException("layer " + l.blob().name() + ": the manifest says " + l.size()
+                                + " bytes, the blob has " + f.compressedBytes());
+                    }
                     long b = bytes.addAndGet(f.compressedBytes());
                     if (options.progress() != null) options.progress().layerRead(done.incrementAndGet(), total, b);
                     return f;

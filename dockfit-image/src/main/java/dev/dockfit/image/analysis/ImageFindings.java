@@ -9,13 +9,13 @@ import dev.dockfit.image.analysis.ImageReport.Leftover;
 import dev.dockfit.image.analysis.ImageReport.MetadataRewrite;
 import dev.dockfit.image.analysis.ImageReport.UserInfo;
 import dev.dockfit.image.fs.FileEntry;
+import dev.dockfit.image.fs.LayerFiles;
 import dev.dockfit.image.fs.MergedFilesystem;
 import dev.dockfit.image.fs.MergedFilesystem.Visible;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Turns the analyses into findings. Rule ids: IMG001 root user, IMG002 user missing from /etc/passwd, IMG010
@@ -38,11 +38,12 @@ final class ImageFindings {
         this.ctx = ctx;
     }
 
-    List<Finding> all(UserInfo user, MergedFilesystem fs, WasteAnalysis waste, List<Leftover> leftovers,
-                      List<DiveCi.Result> ci) {
+    List<Finding> all(UserInfo user, MergedFilesystem fs, List<LayerFiles> layers, List<SecretScanner.Hit> tokenHits,
+                      WasteAnalysis waste, List<Leftover> leftovers, List<DiveCi.Result> ci) {
         user(user, fs);
         waste(waste);
         files(fs);
+        secrets(fs, layers, tokenHits);
         env();
         for (Leftover l : leftovers) leftover(l);
         for (DiveCi.Result r : ci) {
@@ -95,11 +96,31 @@ final class ImageFindings {
                         + " is world-writable without the sticky bit (mode " + Integer.toOctalString(e.mode()) + ")",
                         v.layer(), Map.of("path", e.path()));
             }
-            if (e.isFile() && e.content() != null && Secrets.CANDIDATES.wants(e.path(), e.size())) {
-                Optional<String> kind = Secrets.inFile(e.path(), e.content());
-                kind.ifPresent(k -> add("IMG022", Severity.ERROR, Practice.SECURITY, e.path() + " holds a secret ("
-                        + k + "); use a build secret or mount it at run time", v.layer(), Map.of("path", e.path(), "kind", k)));
+        }
+    }
+
+    /**
+     * Secrets in any layer: a file deleted by a later layer still ships in the layer that added it, so it is
+     * reported too, with what to do about it.
+     */
+    private void secrets(MergedFilesystem fs, List<LayerFiles> layers, List<SecretScanner.Hit> tokenHits) {
+        List<SecretScanner.Hit> hits = new java.util.ArrayList<>();
+        for (int i = 0; i < layers.size(); i++) {
+            for (FileEntry e : layers.get(i).entries()) {
+                if (!e.isFile() || e.content() == null || !Secrets.CANDIDATES.wants(e.path(), e.size())) continue;
+                int layer = i;
+                Secrets.inFile(e.path(), e.content()).ifPresent(k -> hits.add(new SecretScanner.Hit(layer, e.path(), k)));
             }
+        }
+        hits.addAll(tokenHits);
+        for (SecretScanner.Hit h : hits) {
+            boolean visible = fs.get(h.path()).map(v -> v.layer() == h.layer()).orElse(false);
+            String message = visible
+                    ? h.path() + " holds a secret (" + h.kind() + "); use a build secret or mount it at run time"
+                    : h.path() + " holds a secret (" + h.kind() + ") and is still in layer " + h.layer()
+                    + " although a later layer removes it; use a build secret (RUN --mount=type=secret)";
+            add("IMG022", Severity.ERROR, Practice.SECURITY, message, h.layer(),
+                    Map.of("path", h.path(), "kind", h.kind(), "visible", visible));
         }
     }
 

@@ -5,7 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import java.util.zip.GZIPInputStream;
 
 /** Layer compression, taken from the media type or, when the media type does not say, from the magic bytes. */
 public enum Compression {
@@ -32,11 +32,14 @@ public enum Compression {
         return NONE;
     }
 
-    /** Wraps {@code in} with the decompressor; gzip members are read concatenated as gzip(1) does. */
+    /**
+     * Wraps {@code in} with the decompressor. The JDK's GZIPInputStream (which reads concatenated members, as
+     * gzip(1) does) with a 64 KiB input buffer: measured faster here than commons-compress's 8 KiB-buffered one.
+     */
     public InputStream decompress(InputStream in) throws IOException {
         return switch (this) {
             case NONE -> in;
-            case GZIP -> GzipCompressorInputStream.builder().setInputStream(in).setDecompressConcatenated(true).get();
+            case GZIP -> new GZIPInputStream(in, 1 << 16);
             case ZSTD -> new ZstdInputStream(in);
         };
     }

@@ -8,7 +8,8 @@ import java.io.InputStream;
  * large or too many to capture (jars, binaries, package manifests). Called from the layer-reading threads, so
  * implementations must be thread-safe; results should be keyed by layer and path, because a file seen in a layer
  * may be deleted or replaced by a later one (check {@link MergedFilesystem#get} before keeping a result).
- * When several visitors want the same file, only the first one is given it.
+ * When several visitors want the same file, each is given it if it is at most 1 MiB; a larger file goes to the
+ * first visitor only.
  */
 public interface ContentVisitor {
     /** Decides from the header alone ({@code mode} holds the permission bits, e.g. 0755). */

@@ -49,7 +49,6 @@ public final class RegistryImages {
     }
 
     private static Blob blob(RegistryClient client, Digest digest, boolean manifest) {
-        String path = "/v2/.../" + (manifest ? "manifests/" : "blobs/") + digest;
         return new Blob() {
             @Override
             public InputStream open() {
@@ -65,11 +64,6 @@ public final class RegistryImages {
             @Override
             public String name() {
                 return digest.toString();
-            }
-
-            @Override
-            public String toString() {
-                return path;
             }
         };
     }

@@ -30,6 +30,14 @@ public final class LocalImages {
     }
 
     public static Image open(String source, Path path, Platform platform) {
+        return open(source, path, null, platform);
+    }
+
+    /**
+     * @param reference the tag (OCI {@code ref.name}, or a docker-archive's RepoTags entry) choosing one image of
+     *                  several in the layout or archive; null for the only (or first) one
+     */
+    public static Image open(String source, Path path, String reference, Platform platform) {
         if (!Files.exists(path)) throw new ImageException(source + ": no such file or directory");
         try {
             if (Files.isDirectory(path)) {
@@ -37,7 +45,7 @@ public final class LocalImages {
                 if (store.get("index.json").isEmpty()) {
                     throw new ImageException(source + ": directory is not an OCI layout (no index.json)");
                 }
-                return fromStore(source, "oci-layout", store, platform);
+                return fromStore(source, "oci-layout", store, reference, platform);
             }
             Compression compression;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(path))) {
@@ -45,24 +53,25 @@ public final class LocalImages {
             }
             EntryStore store = compression == Compression.NONE ? new TarStore(path)
                     : new StreamedTarStore(path, compression);
-            return fromStore(source, null, store, platform);
+            return fromStore(source, null, store, reference, platform);
         } catch (IOException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImageException(source + ": cannot read archive (" + msg + ")", e);
         }
     }
 
-    private static Image fromStore(String source, String format, EntryStore store, Platform platform) {
+    private static Image fromStore(String source, String format, EntryStore store, String reference,
+                                   Platform platform) {
         try {
             Optional<Blob> index = store.get("index.json");
             if (index.isPresent()) {
                 ManifestResolver resolver = new ManifestResolver(d -> store.get(blobPath(d)), platform, source);
-                ManifestResolver.Resolved r = resolver.fromIndex(index.get().readAll(8 << 20));
+                ManifestResolver.Resolved r = resolver.fromIndex(index.get().readAll(8 << 20), reference);
                 return new Image(source, format == null ? "oci-archive" : format, r.manifestDigest(), r.config(),
                         r.layers(), r.annotations(), store);
             }
             Optional<Blob> manifest = store.get("manifest.json");
-            if (manifest.isPresent()) return dockerArchive(source, store, manifest.get().readAll(8 << 20));
+            if (manifest.isPresent()) return dockerArchive(source, store, manifest.get().readAll(8 << 20), reference);
             throw new ImageException(source + ": not an image archive (neither index.json nor manifest.json)");
         } catch (IOException e) {
             store.close();
@@ -78,12 +87,30 @@ public final class LocalImages {
     }
 
     /** {@code docker save} legacy shape: manifest.json names the config file and the layer files in order. */
-    private static Image dockerArchive(String source, EntryStore store, byte[] manifestJson) throws IOException {
+    private static Image dockerArchive(String source, EntryStore store, byte[] manifestJson, String reference)
+            throws IOException {
         JsonNode root = ManifestResolver.JSON.readTree(manifestJson);
         if (root == null || !root.isArray() || root.isEmpty()) {
             throw new ImageException(source + ": manifest.json lists no image");
         }
         JsonNode m = root.get(0);
+        if (reference != null) {
+            m = null;
+            List<String> tags = new ArrayList<>();
+            for (JsonNode candidate : root) {
+                for (JsonNode tag : candidate.path("RepoTags")) {
+                    tags.add(tag.asText());
+                    if (m == null && (tag.asText().equals(reference) || tag.asText().endsWith(":" + reference)
+                            || tag.asText().equals(reference + ":latest"))) {
+                        m = candidate;
+                    }
+                }
+            }
+            if (m == null) {
+                throw new ImageException(source + ": no image tagged '" + reference + "' (tags: "
+                        + (tags.isEmpty() ? "none" : String.join(", ", tags)) + ")");
+            }
+        }
         String configName = m.path("Config").asText("");
         Blob configBlob = store.get(configName)
                 .orElseThrow(() -> new ImageException(source + ": config " + configName + " is missing"));

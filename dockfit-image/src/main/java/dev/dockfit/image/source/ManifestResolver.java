@@ -51,7 +51,31 @@ public final class ManifestResolver {
 
     /** Starts from an OCI layout's index.json. */
     Resolved fromIndex(byte[] indexJson) {
-        return fromDescriptors(parse(indexJson, where + ": index.json"), new LinkedHashMap<>(), 0);
+        return fromIndex(indexJson, null);
+    }
+
+    /**
+     * Starts from an OCI layout's index.json, keeping only the manifests tagged {@code reference}
+     * ({@code org.opencontainers.image.ref.name}, or the tag of {@code io.containerd.image.name}) when it is given.
+     */
+    Resolved fromIndex(byte[] indexJson, String reference) {
+        JsonNode index = parse(indexJson, where + ": index.json");
+        if (reference != null) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = JSON.createArrayNode();
+            List<String> names = new ArrayList<>();
+            for (JsonNode m : index.path("manifests")) {
+                String ref = m.path("annotations").path("org.opencontainers.image.ref.name").asText("");
+                String image = m.path("annotations").path("io.containerd.image.name").asText("");
+                if (!ref.isEmpty()) names.add(ref);
+                if (ref.equals(reference) || image.equals(reference) || image.endsWith(":" + reference)) kept.add(m);
+            }
+            if (kept.isEmpty()) {
+                throw new ImageException(where + ": no image tagged '" + reference + "' (tags: "
+                        + (names.isEmpty() ? "none" : String.join(", ", names)) + ")");
+            }
+            index = ((com.fasterxml.jackson.databind.node.ObjectNode) index.deepCopy()).set("manifests", kept);
+        }
+        return fromDescriptors(index, new LinkedHashMap<>(), 0);
     }
 
     /** Starts from a manifest or index fetched by tag (its own digest computed by the caller). */

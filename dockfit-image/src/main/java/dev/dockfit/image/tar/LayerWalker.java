@@ -30,6 +30,8 @@ public final class LayerWalker {
     private static final String WHITEOUT = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
     private static final int BUFFER = 1 << 16;
+    /** Up to this size a file several visitors want is read once and handed to each; larger ones to the first. */
+    private static final long SHARED_CONTENT_LIMIT = 1 << 20;
 
     private final List<CaptureRule> captureRules;
     private final List<ContentVisitor> visitors;
@@ -48,10 +50,6 @@ public final class LayerWalker {
      * @param expectedDigest the blob digest to verify, or null when the source does not give one
      * @param expectedDiffId the tar stream digest to verify, or null
      */
-    public LayerFiles walk(Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
-        return walk(0, blob, mediaType, expectedDigest, expectedDiffId);
-    }
-
     /** @param layer the layer's index, passed on to {@link ContentVisitor}s */
     public LayerFiles walk(int layer, Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
         String what = "layer " + blob.name();
@@ -120,8 +118,15 @@ public final class LayerWalker {
                 crc32.reset();
                 java.io.ByteArrayOutputStream kept = wants(path, size) ? new java.io.ByteArrayOutputStream((int) size) : null;
                 ContentStream stream = new ContentStream(tar, size, crc32c, crc32, kept);
-                ContentVisitor visitor = visitorFor(path, size, mode);
-                if (visitor != null) visitor.visit(layer, path, size, mode, stream);
+                List<ContentVisitor> wanting = visitorsFor(path, size, mode);
+                if (wanting.size() == 1 || (wanting.size() > 1 && size > SHARED_CONTENT_LIMIT)) {
+                    wanting.get(0).visit(layer, path, size, mode, stream);
+                } else if (wanting.size() > 1) {
+                    byte[] shared = stream.readAllBytes();
+                    for (ContentVisitor v : wanting) {
+                        v.visit(layer, path, size, mode, new java.io.ByteArrayInputStream(shared));
+                    }
+                }
                 stream.drain(buf);
                 hash = (crc32c.getValue() << 32) | crc32.getValue();
                 if (kept != null) content = kept.toByteArray();
@@ -131,11 +136,14 @@ public final class LayerWalker {
         return entries;
     }
 
-    private ContentVisitor visitorFor(String path, long size, int mode) {
+    private List<ContentVisitor> visitorsFor(String path, long size, int mode) {
+        List<ContentVisitor> wanting = null;
         for (ContentVisitor v : visitors) {
-            if (v.wants(path, size, mode)) return v;
+            if (!v.wants(path, size, mode)) continue;
+            if (wanting == null) wanting = new ArrayList<>(2);
+            wanting.add(v);
         }
-        return null;
+        return wanting == null ? List.of() : wanting;
     }
 
     private boolean wants(String path, long size) {

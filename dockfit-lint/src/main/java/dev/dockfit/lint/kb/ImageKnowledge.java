@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,9 +71,9 @@ public final class ImageKnowledge {
         JsonNode root = new ObjectMapper().readTree(json);
         if (root == null || !root.path("images").isObject()) throw new IOException("not an image knowledge file");
         Map<String, String> placeholders = new LinkedHashMap<>();
-        root.path("placeholders").fields().forEachRemaining(e -> placeholders.put(e.getKey(), e.getValue().asText()));
+        root.path("placeholders").properties().forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
         Map<String, OfficialImage> images = new LinkedHashMap<>();
-        root.path("images").fields().forEachRemaining(e ->
+        root.path("images").properties().forEach(e ->
                 images.put(e.getKey(), image(e.getKey(), e.getValue(), placeholders)));
         List<OtherImage> others = new ArrayList<>();
         for (JsonNode o : root.path("otherImages")) {
@@ -158,7 +159,7 @@ public final class ImageKnowledge {
 
     private static Map<String, List<String>> stringListMap(JsonNode n) {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        n.fields().forEachRemaining(e -> out.put(e.getKey(), strings(e.getValue())));
+        n.properties().forEach(e -> out.put(e.getKey(), strings(e.getValue())));
         return out;
     }
 
@@ -175,7 +176,7 @@ public final class ImageKnowledge {
 
     /** Every image the data file describes, by name. */
     public Map<String, OfficialImage> images() {
-        return java.util.Collections.unmodifiableMap(images);
+        return Collections.unmodifiableMap(images);
     }
 
     public TagStatus status(String image, String tag) {

@@ -39,6 +39,7 @@ public final class OfficialImage {
     private final boolean inLibrary;
     private final int lineDepth;
     private final Map<String, List<String>> versions;
+    private final Map<String, List<String>> versionComponents = new LinkedHashMap<>();
     private final Map<String, List<String>> aliases;
     private final List<Build> builds;
     private final Map<String, List<Build>> byTag = new LinkedHashMap<>();
@@ -68,6 +69,7 @@ public final class OfficialImage {
         for (Build b : builds) {
             for (String t : b.tags()) byTag.computeIfAbsent(t, k -> new ArrayList<>()).add(b);
         }
+        versions.keySet().forEach(v -> versionComponents.put(v, TagName.components(v)));
         versions.values().forEach(variantNames::addAll);
         variantNames.remove("");
         allVariants.addAll(variantNames);
@@ -155,7 +157,7 @@ public final class OfficialImage {
         List<String> v = TagName.components(t.designator());
         List<String> inLine = new ArrayList<>(); // listed versions of the same release line
         for (String listed : versions.keySet()) {
-            List<String> p = TagName.components(listed);
+            List<String> p = versionComponents.get(listed);
             boolean sameLine = v.size() >= lineDepth
                     ? p.size() >= lineDepth && p.subList(0, lineDepth).equals(v.subList(0, lineDepth))
                     : p.size() >= v.size() && p.subList(0, v.size()).equals(v);
@@ -167,7 +169,7 @@ public final class OfficialImage {
         List<String> candidates = TagName.isPreRelease(t.designator()) || releases.isEmpty() ? inLine : releases;
         // prefer a pin of the same precision (26.6.1 -> 26.7.0), newest first as the data file orders them
         Optional<String> current = candidates.stream()
-                .filter(p -> TagName.components(p).size() == v.size() && versions.get(p).contains(t.variant()))
+                .filter(p -> versionComponents.get(p).size() == v.size() && versions.get(p).contains(t.variant()))
                 .findFirst()
                 .or(() -> candidates.stream().filter(p -> versions.get(p).contains(t.variant())).findFirst())
                 .map(p -> TagName.join(p, t.variant()));

@@ -231,13 +231,14 @@ class ImageKnowledgeTest {
     }
 
     @Test
-    void suggestionsNeverNameWindowsOrUnlistedTags() {
+    void suggestionsNameListedLinuxTagsAndPositiveSavings() {
         for (OfficialImage image : kb.images().values()) {
             for (String tag : image.tags()) {
                 for (Suggestion s : kb.smallerVariants(image.name(), tag)) {
                     OfficialImage target = kb.image(s.image()).orElseThrow();
                     assertThat(target.isLinuxTag(s.tag())).as(image + ":" + tag + " -> " + s.reference()).isTrue();
                     assertThat(s.reference()).isNotEqualTo(image.name() + ":" + tag);
+                    s.savingMB().ifPresent(saving -> assertThat(saving).as(s.reference()).isPositive());
                 }
             }
         }

@@ -8,11 +8,14 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.ShippedStages;
+import dev.dockfit.lint.support.StageChain;
+import java.util.Set;
 
 @RuleDoc(id = "DF400", title = "apt-get install without --no-install-recommends", severity = Severity.INFO,
         practice = Practice.IMAGE_SIZE,
         why = "Recommended packages are not needed to run the software you asked for, and often double the size "
-                + "of the layer.",
+                + "of the layer. Only stages whose filesystem ships are checked.",
         bad = """
                 FROM debian:bookworm-slim
                 RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*
@@ -26,16 +29,41 @@ public final class AptInstallRecommends implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> configured = new java.util.HashSet<>();
         for (Instruction run : ctx.instructions()) {
-            if (!run.is("RUN")) continue;
+            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+            if (configured.contains(run.stage()) || inheritsConfig(ctx, run, configured)) continue;
             for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get")) {
+                for (SimpleCommand c : rs.script().commands()) {
+                    if (turnsRecommendsOff(c)) configured.add(run.stage());
+                }
+                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
                     if (!c.hasArg("install") || c.hasFlag("--no-install-recommends")) continue;
-                    if (c.argLiterals().stream().anyMatch(a -> a.contains("Install-Recommends=false"))) continue;
+                    if (c.argLiterals().stream().anyMatch(a -> a.contains("Install-Recommends=false")
+                            || a.contains("Install-Recommends=0"))) continue;
                     ctx.report(rs.span(c.words().get(0)),
-                            "add --no-install-recommends to apt-get install to skip recommended packages");
+                            "add --no-install-recommends to " + c.name()
+                                    + " install to skip recommended packages");
                 }
             }
         }
+    }
+
+    /** {@code echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/...}: apt's own setting, off. */
+    private static boolean turnsRecommendsOff(SimpleCommand c) {
+        if (!(c.name().equals("echo") || c.name().equals("printf") || c.name().equals("tee"))) return false;
+        for (String a : c.argLiterals()) {
+            String v = a.toLowerCase(java.util.Locale.ROOT).replace("\"", "").replace("'", "");
+            if (v.contains("install-recommends") && (v.contains("false") || v.contains(" 0"))) return true;
+        }
+        return false;
+    }
+
+    /** A stage this one builds FROM already turned recommends off. */
+    private static boolean inheritsConfig(LintContext ctx, Instruction run, Set<Integer> configured) {
+        return ctx.model().stageOf(run)
+                .map(s -> StageChain.of(ctx.model(), s).stream().anyMatch(p -> configured.contains(p.index())))
+                .orElse(false);
     }
 }

@@ -31,7 +31,8 @@ public final class NoUserInFinalStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         ctx.model().finalStage().ifPresent(stage -> {
-            if (setsUser(ctx, stage) || baseRunsAsNonRoot(stage)) return;
+            Stage root = dev.dockfit.lint.support.StageChain.root(ctx.model(), stage);
+            if (setsUser(ctx, stage) || baseRunsAsNonRoot(root) || isWindows(root)) return;
             ctx.report(stage.from(), "the final stage" + (stage.name() == null ? "" : " '" + stage.name() + "'")
                     + " runs as root: add a USER with a non-root user before CMD/ENTRYPOINT");
         });
@@ -43,6 +44,16 @@ public final class NoUserInFinalStage implements Rule {
             if (!s.all("USER").isEmpty()) return true;
         }
         return false;
+    }
+
+    /** Windows containers have no root: their users are ContainerAdministrator and ContainerUser. */
+    private static boolean isWindows(Stage stage) {
+        ImageReference ref = stage.base().reference();
+        if (ref == null) return false;
+        String repo = ref.repository();
+        String tag = ref.tag() == null ? "" : ref.tag();
+        return repo.startsWith("windows/") || repo.contains("/windows/") || repo.startsWith("dotnet/framework/")
+                || tag.contains("windowsservercore") || tag.contains("nanoserver");
     }
 
     /** Images documented to run as a non-root user by default (distroless :nonroot, chainguard). */

@@ -1,0 +1,61 @@
+package dev.dockfit.lint.rules.imagesize;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.CommandWords;
+import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.ShippedStages;
+import java.util.Set;
+
+@RuleDoc(id = "DF401", title = "apt lists not removed in the RUN that downloads them", severity = Severity.INFO,
+        practice = Practice.IMAGE_SIZE,
+        why = "apt-get update writes tens of megabytes of package lists to /var/lib/apt/lists; unless the same "
+                + "RUN deletes them they stay in that layer for good, even if a later RUN removes them.",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends curl
+                """,
+        good = """
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends curl \\
+                    && rm -rf /var/lib/apt/lists/*
+                """,
+        hadolint = "DL3009")
+public final class AptListsNotRemoved implements Rule {
+    static final String LISTS = "/var/lib/apt/lists";
+
+    @Override
+    public void check(LintContext ctx) {
+        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, LISTS)) continue;
+            if (removesLists(ctx, run)) continue;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
+                    if (!c.hasArg("update")) continue;
+                    ctx.report(rs.span(CommandWords.argOrName(c, "update"::equals)),
+                            "add '&& rm -rf /var/lib/apt/lists/*' at the end of this RUN (or mount a cache on "
+                                    + LISTS + ")");
+                }
+            }
+        }
+    }
+
+    /** An {@code rm} (or {@code find ... -delete}, {@code apt-get dist-clean}) of the lists anywhere in the RUN. */
+    static boolean removesLists(LintContext ctx, Instruction run) {
+        for (RunScript rs : ctx.scripts(run)) {
+            for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
+                if (c.hasArg("dist-clean")) return true;
+            }
+            for (SimpleCommand c : rs.script().commandsNamed("rm", "find")) {
+                if (c.argLiterals().stream().anyMatch(a -> a.startsWith(LISTS))) return true;
+            }
+        }
+        return false;
+    }
+}

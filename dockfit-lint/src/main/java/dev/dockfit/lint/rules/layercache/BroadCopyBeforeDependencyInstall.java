@@ -1,0 +1,94 @@
+package dev.dockfit.lint.rules.layercache;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.semantic.Stage;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.StageChain;
+import java.util.EnumSet;
+import java.util.Set;
+
+@RuleDoc(id = "DF300", title = "Whole source copied before the dependency install", severity = Severity.WARNING,
+        practice = Practice.LAYER_CACHE,
+        why = "After COPY . every later RUN is rebuilt whenever any source file changes, so the dependency "
+                + "install runs again on every edit. Copy only the manifests and lock files, install, then copy "
+                + "the rest: the install stays cached until the dependencies change.",
+        bad = """
+                FROM node:20-slim
+                WORKDIR /app
+                COPY . .
+                RUN npm ci
+                CMD ["node", "server.js"]
+                """,
+        good = """
+                FROM node:20-slim
+                WORKDIR /app
+                COPY package.json package-lock.json ./
+                RUN npm ci
+                COPY . .
+                CMD ["node", "server.js"]
+                """)
+public final class BroadCopyBeforeDependencyInstall implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Stage stage : ctx.model().stages()) {
+            Instruction broad = null;
+            Set<DependencyInstall> installedBefore = installedInAncestors(ctx, stage);
+            Set<DependencyInstall> reported = EnumSet.noneOf(DependencyInstall.class);
+            for (Instruction in : stage.instructions()) {
+                if (broad == null && BroadCopy.isBroad(ctx, in)) {
+                    broad = in;
+                    continue;
+                }
+                if (!in.is("RUN")) continue;
+                for (RunScript rs : ctx.scripts(in)) {
+                    for (SimpleCommand c : rs.script().commands()) {
+                        DependencyInstall dep = DependencyInstall.of(c);
+                        if (dep == null) continue;
+                        if (broad == null) {
+                            installedBefore.add(dep);
+                        } else if (!installedBefore.contains(dep) && reported.add(dep)) {
+                            int line = ctx.file().range(broad.keywordSpan()).start().line();
+                            ctx.report(rs.span(c.words().get(0)), "'" + c.name() + verb(c) + "' fetches " + dep.label
+                                    + " dependencies again on every source change (" + broad.keyword() + " "
+                                    + BroadCopy.broadSource(ctx, broad).map(x -> x.value()).orElse(".") + " at line "
+                                    + line + "): copy "
+                                    + dep.manifests + " first, run " + dep.installFirst
+                                    + ", then copy the rest");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** What the stages this one builds FROM installed: those dependencies are already in place. */
+    private static Set<DependencyInstall> installedInAncestors(LintContext ctx, Stage stage) {
+        Set<DependencyInstall> found = EnumSet.noneOf(DependencyInstall.class);
+        var chain = StageChain.of(ctx.model(), stage);
+        for (Stage parent : chain.subList(1, chain.size())) {
+            for (Instruction in : parent.all("RUN")) {
+                for (RunScript rs : ctx.scripts(in)) {
+                    for (SimpleCommand c : rs.script().commands()) {
+                        DependencyInstall dep = DependencyInstall.of(c);
+                        if (dep != null) found.add(dep);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static String verb(SimpleCommand c) {
+        var verbs = c.argLiterals().stream().filter(a -> !a.startsWith("-")).limit(2).toList();
+        if (verbs.isEmpty()) return "";
+        boolean two = verbs.size() == 2 && (verbs.get(0).equals("mod") || verbs.get(0).equals("pip"));
+        return " " + (two ? verbs.get(0) + " " + verbs.get(1) : verbs.get(0));
+    }
+}

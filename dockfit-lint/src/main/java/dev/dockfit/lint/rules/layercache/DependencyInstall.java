@@ -1,0 +1,106 @@
+package dev.dockfit.lint.rules.layercache;
+
+import dev.dockfit.dockerfile.shell.ShellWord;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.lint.support.PipCommand;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The package managers whose install step reads only manifests and lock files, so it can run (and be cached)
+ * before the source is copied; each with the files to copy first and a test for its install commands.
+ */
+enum DependencyInstall {
+    NPM("npm", "package.json and package-lock.json", "npm ci"),
+    YARN("yarn", "package.json and yarn.lock (and .yarnrc.yml)", "yarn install --frozen-lockfile"),
+    PNPM("pnpm", "package.json and pnpm-lock.yaml", "pnpm install --frozen-lockfile"),
+    PIP("pip", "requirements*.txt (or pyproject.toml)", "pip install -r requirements.txt"),
+    POETRY("poetry", "pyproject.toml and poetry.lock", "poetry install --no-root"),
+    PIPENV("pipenv", "Pipfile and Pipfile.lock", "pipenv install --deploy"),
+    UV("uv", "pyproject.toml and uv.lock", "uv sync --frozen --no-install-project"),
+    MAVEN("maven", "pom.xml", "mvn dependency:go-offline"),
+    GRADLE("gradle", "build.gradle(.kts), settings.gradle(.kts) and gradle/", "gradle dependencies"),
+    GO("go", "go.mod and go.sum", "go mod download"),
+    CARGO("cargo", "Cargo.toml and Cargo.lock", "cargo fetch"),
+    BUNDLER("bundler", "Gemfile and Gemfile.lock", "bundle install"),
+    COMPOSER("composer", "composer.json and composer.lock", "composer install --no-scripts --no-autoloader");
+
+    private static final Set<String> NPM_INSTALL = Set.of("install", "i", "ci", "add");
+    private static final Set<String> PNPM_INSTALL = Set.of("install", "i", "fetch");
+    private static final Set<String> GO_BUILD = Set.of("build", "test", "vet");
+    private static final Set<String> CARGO_BUILD = Set.of("build", "fetch", "test", "check");
+
+    final String label;
+    final String manifests;
+    final String installFirst;
+
+    DependencyInstall(String label, String manifests, String installFirst) {
+        this.label = label;
+        this.manifests = manifests;
+        this.installFirst = installFirst;
+    }
+
+    /** The manager whose dependency install (or build resolving dependencies) this command is, or null. */
+    static DependencyInstall of(SimpleCommand c) {
+        if (c.words().isEmpty()) return null;
+        String verb = firstNonOption(c.args());
+        switch (c.name()) {
+            case "npm":
+                return NPM_INSTALL.contains(verb) && !c.hasFlag("-g", "--global")
+                        ? NPM : null;
+            case "yarn":
+                if (c.hasFlag("--version", "-v", "--help", "-h")) return null;
+                return verb.isEmpty() || verb.equals("install") ? YARN : null;
+            case "pnpm":
+                return PNPM_INSTALL.contains(verb) && !c.hasFlag("-g", "--global") ? PNPM : null;
+            case "poetry":
+                return "install".equals(verb) || "sync".equals(verb) ? POETRY : null;
+            case "pipenv":
+                return "install".equals(verb) || "sync".equals(verb) ? PIPENV : null;
+            case "uv":
+                if ("sync".equals(verb)) return UV;
+                if ("pip".equals(verb) && (c.hasArg("sync") || c.hasArg("install") && readsProject(c.args()))) {
+                    return UV;
+                }
+                return null;
+            case "mvn", "mvnw":
+                return !verb.isEmpty() ? MAVEN : null;
+            case "gradle", "gradlew":
+                return !verb.isEmpty() ? GRADLE : null;
+            case "go":
+                if ("mod".equals(verb)) return c.hasArg("download") ? GO : null;
+                if (GO_BUILD.contains(verb)) return GO;
+                if ("install".equals(verb) && c.argLiterals().stream().noneMatch(a -> a.contains("@"))) return GO;
+                return null;
+            case "cargo":
+                if (CARGO_BUILD.contains(verb)) return CARGO;
+                return "install".equals(verb) && c.hasFlag("--path") ? CARGO : null;
+            case "bundle":
+                return verb.isEmpty() || verb.equals("install") ? BUNDLER : null;
+            case "composer":
+                return "install".equals(verb) || "update".equals(verb) ? COMPOSER : null;
+            default:
+                List<ShellWord> pip = PipCommand.args(c);
+                return !pip.isEmpty() && pip.get(0).literal().equals("install") && readsProject(pip) ? PIP : null;
+        }
+    }
+
+    /** {@code -r requirements.txt}, {@code .}, {@code -e .}, {@code .[extra]}: installs from the project files. */
+    private static boolean readsProject(List<ShellWord> args) {
+        for (ShellWord w : args) {
+            String a = w.literal();
+            if (a.equals("-r") || a.startsWith("--requirement") || a.startsWith("-r") && a.length() > 2
+                    && !a.startsWith("--")) return true;
+            if (a.equals(".") || a.startsWith("./") || a.startsWith(".[")) return true;
+        }
+        return false;
+    }
+
+    private static String firstNonOption(List<ShellWord> args) {
+        for (ShellWord w : args) {
+            String a = w.literal();
+            if (!a.startsWith("-")) return a;
+        }
+        return "";
+    }
+}

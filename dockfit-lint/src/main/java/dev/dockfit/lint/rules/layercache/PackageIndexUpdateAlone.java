@@ -1,0 +1,76 @@
+package dev.dockfit.lint.rules.layercache;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.CommandWords;
+import dev.dockfit.lint.support.RunScript;
+import java.util.Set;
+
+@RuleDoc(id = "DF301", title = "Package index updated in a RUN that installs nothing", severity = Severity.WARNING,
+        practice = Practice.LAYER_CACHE,
+        why = "A RUN with only apt-get update (or apk update) is cached on its own: later builds reuse the old "
+                + "index while the install in the next RUN changes, and fetch versions that have left the mirror "
+                + "(404) or miss security updates. Update and install in the same RUN.",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN apt-get update
+                RUN apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+                """,
+        good = """
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends curl \\
+                    && rm -rf /var/lib/apt/lists/*
+                """,
+        trivy = "DS-0017")
+public final class PackageIndexUpdateAlone implements Rule {
+    private static final Set<String> APT_USES = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
+            "build-dep", "source", "download", "reinstall");
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN")) continue;
+            SimpleCommand aptUpdate = null;
+            SimpleCommand apkUpdate = null;
+            RunScript aptAt = null;
+            RunScript apkAt = null;
+            boolean aptUsed = false;
+            boolean apkUsed = false;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commands()) {
+                    switch (c.name()) {
+                        case "apt-get", "apt", "aptitude" -> {
+                            if (c.hasArg("update") && aptUpdate == null) {
+                                aptUpdate = c;
+                                aptAt = rs;
+                            }
+                            if (c.argLiterals().stream().anyMatch(APT_USES::contains)) aptUsed = true;
+                        }
+                        case "apt-cache", "apt-file", "add-apt-repository", "dpkg", "xargs" -> aptUsed = true;
+                        case "apk" -> {
+                            if (c.hasArg("update") && apkUpdate == null) {
+                                apkUpdate = c;
+                                apkAt = rs;
+                            }
+                            if (c.hasArg("add", "upgrade", "fix", "fetch")) apkUsed = true;
+                        }
+                        default -> { }
+                    }
+                }
+            }
+            if (aptUpdate != null && !aptUsed) report(ctx, aptAt, aptUpdate, "apt-get install");
+            if (apkUpdate != null && !apkUsed) report(ctx, apkAt, apkUpdate, "apk add --no-cache");
+        }
+    }
+
+    private static void report(LintContext ctx, RunScript rs, SimpleCommand update, String install) {
+        ctx.report(rs.span(CommandWords.argOrName(update, "update"::equals)),
+                "update the index in the same RUN as the " + install + " that needs it ('" + update.name()
+                        + " update && " + install + " ...')");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.dockfit.lint.rules.leastprivilege;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.RunScript;
+
+@RuleDoc(id = "DF003", title = "sudo in RUN", severity = Severity.WARNING, practice = Practice.LEAST_PRIVILEGE,
+        why = "sudo in a build needs sudo installed and a sudoers entry in the image, which any process of the "
+                + "container can then use to become root; its TTY and environment handling is also unpredictable. "
+                + "Switch users with USER instead.",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN useradd -r app
+                USER app
+                RUN sudo apt-get update
+                """,
+        good = """
+                FROM debian:bookworm-slim
+                RUN apt-get update && useradd -r app
+                USER app
+                """,
+        hadolint = "DL3004")
+public final class SudoInRun implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN")) continue;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commandsNamed("sudo")) {
+                    ctx.report(rs.span(c.words().get(0)),
+                            "do not use sudo: run the step after USER root and switch back with USER afterwards");
+                }
+            }
+        }
+    }
+}

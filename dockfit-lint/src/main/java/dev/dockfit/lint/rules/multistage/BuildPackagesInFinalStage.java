@@ -1,0 +1,111 @@
+package dev.dockfit.lint.rules.multistage;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.semantic.Stage;
+import dev.dockfit.dockerfile.shell.ShellWord;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.BuildPackages;
+import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.StageChain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+@RuleDoc(id = "DF101", title = "Compilers or -dev packages installed in the final stage", severity = Severity.INFO,
+        practice = Practice.MULTI_STAGE,
+        why = "Compilers and development headers are only needed to build; shipped in the final image they add "
+                + "hundreds of megabytes and tools an attacker can use. Install them in a build stage, or remove "
+                + "them in the same RUN that installed them.",
+        bad = """
+                FROM python:3.13-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\
+                    && pip install --no-cache-dir psycopg2 && rm -rf /var/lib/apt/lists/*
+                """,
+        good = """
+                FROM python:3.13-slim AS build
+                RUN apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev \\
+                    && pip wheel --wheel-dir /wheels psycopg2
+
+                FROM python:3.13-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+                COPY --from=build /wheels /wheels
+                RUN pip install --no-cache-dir /wheels/*
+                """)
+public final class BuildPackagesInFinalStage implements Rule {
+    private static final Set<String> INSTALLERS = Set.of("apt-get", "apt", "aptitude", "apk", "yum", "dnf",
+            "microdnf", "zypper", "tdnf");
+
+    @Override
+    public void check(LintContext ctx) {
+        Stage stage = ctx.model().finalStage().orElse(null);
+        if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
+        for (Stage s : StageChain.of(ctx.model(), stage)) {
+            for (Instruction run : s.all("RUN")) {
+                for (RunScript rs : ctx.scripts(run)) check(ctx, run, rs);
+            }
+        }
+    }
+
+    private static void check(LintContext ctx, Instruction run, RunScript rs) {
+        BuildPackages.Removals removed = BuildPackages.removedBy(rs.script().commands());
+        for (SimpleCommand c : rs.script().commandsNamed(INSTALLERS.toArray(String[]::new))) {
+            List<ShellWord> packages = packages(c);
+            if (packages.isEmpty()) continue;
+            if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::removes).orElse(false)) continue;
+            ShellWord first = null;
+            List<String> names = new ArrayList<>();
+            for (ShellWord p : packages) {
+                for (String pkg : values(ctx, run, p)) {
+                    String name = BuildPackages.baseName(pkg);
+                    if (!BuildPackages.isBuildPackage(name) || removed.removes(name) || names.contains(name)) continue;
+                    names.add(name);
+                    if (first == null) first = p;
+                }
+            }
+            if (first == null) continue;
+            String list = names.size() <= 4 ? String.join(", ", names)
+                    : String.join(", ", names.subList(0, 4)) + " and " + (names.size() - 4) + " more";
+            ctx.report(rs.span(first), "the final image keeps build packages (" + list + "): install them "
+                    + "in a build stage, or remove them in this RUN after use");
+        }
+    }
+
+    /** The package names a word stands for: itself, or an ARG/ENV it expands to ({@code $BUILD_DEPS}), split. */
+    private static List<String> values(LintContext ctx, Instruction run, ShellWord w) {
+        if (w.isLiteral()) return List.of(w.literal());
+        var e = ctx.model().expand(run, w.raw());
+        if (e.isEmpty() || !e.get().unset().isEmpty()) return List.of();
+        return List.of(e.get().value().strip().split("\\s+"));
+    }
+
+    /** The packages an install command names (after install/add/in), flags and flag values left out. */
+    private static List<ShellWord> packages(SimpleCommand c) {
+        Set<String> verbs = c.name().equals("apk") ? Set.of("add") : Set.of("install", "in");
+        List<ShellWord> args = c.args();
+        int start = -1;
+        for (int i = 0; i < args.size(); i++) {
+            if (verbs.contains(args.get(i).literal())) {
+                start = i + 1;
+                break;
+            }
+        }
+        if (start < 0) return List.of();
+        List<ShellWord> out = new ArrayList<>();
+        Set<String> valued = Set.of("-t", "--virtual", "--repository", "-X", "-o", "--option", "--setopt",
+                "--enablerepo", "--disablerepo", "-c", "--config", "--target-release", "--releasever");
+        for (int i = start; i < args.size(); i++) {
+            String a = args.get(i).literal();
+            if (a.startsWith("-")) {
+                if (valued.contains(a)) i++;
+                continue;
+            }
+            out.add(args.get(i));
+        }
+        return out;
+    }
+}

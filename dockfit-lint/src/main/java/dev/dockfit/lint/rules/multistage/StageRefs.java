@@ -1,0 +1,71 @@
+package dev.dockfit.lint.rules.multistage;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Flag;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.Span;
+import dev.dockfit.dockerfile.semantic.Stage;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.support.Mount;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Reading stage references and stage names of this family's rules. */
+final class StageRefs {
+    private StageRefs() {
+    }
+
+    /**
+     * A reference to another stage or an image: {@code COPY --from=x}, or {@code RUN --mount=...,from=x}.
+     *
+     * @param how   how it is written, for messages ({@code COPY --from=x})
+     * @param value the value after ARG expansion
+     * @param at    the flag
+     */
+    record Ref(Instruction instruction, String how, String value, Span at) {
+
+        /** True when the value names this stage, by name (case-insensitively) or index. */
+        boolean namesOwn(Stage stage) {
+            String v = value.toLowerCase(Locale.ROOT);
+            return v.equals(stage.name()) || v.equals(String.valueOf(stage.index()));
+        }
+    }
+
+    /** Every --from of COPY and RUN --mount in the stage whose value resolves (unset variables are skipped). */
+    static List<Ref> of(LintContext ctx, Stage stage) {
+        List<Ref> out = new ArrayList<>();
+        for (Instruction in : stage.instructions()) {
+            if (in.is("COPY")) {
+                Flag from = in.flag("from").orElse(null);
+                String v = value(ctx, in, from);
+                if (v != null) out.add(new Ref(in, "COPY --from=" + v, v, from.span()));
+            } else if (in.is("RUN")) {
+                for (Flag f : in.flags("mount")) {
+                    String from = Mount.parse(f.value() == null ? "" : f.value()).options().get("from");
+                    String v = from == null ? null : resolve(ctx, in, from);
+                    if (v != null) out.add(new Ref(in, "RUN --mount from=" + v, v, f.span()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The value of a {@code --from} flag after ARG expansion, or null when absent, empty or unresolved. */
+    static String value(LintContext ctx, Instruction at, Flag from) {
+        if (from == null || from.value() == null) return null;
+        return resolve(ctx, at, from.value());
+    }
+
+    private static String resolve(LintContext ctx, Instruction at, String word) {
+        var e = ctx.model().expand(at, word);
+        if (e.isEmpty() || !e.get().unset().isEmpty() || e.get().value().isBlank()) return null;
+        return e.get().value();
+    }
+
+    /** The {@code AS name} word of a FROM as written, or null. */
+    static Arg nameArg(Instruction from) {
+        var a = from.args();
+        return a.size() >= 3 && a.get(1).value().equalsIgnoreCase("AS") ? a.get(2) : null;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.dockfit.lint.rules.security;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Heredoc;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.Span;
+import dev.dockfit.dockerfile.shell.ShellWord;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.RunScript;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@RuleDoc(id = "DF501", title = "Credential written in the Dockerfile", severity = Severity.ERROR,
+        practice = Practice.SECURITY,
+        why = "A token or private key in an ARG, ENV, LABEL, RUN or heredoc is readable by anyone who can read "
+                + "the Dockerfile or pull the image (config, history, layers). Revoke it, and pass it with "
+                + "RUN --mount=type=secret.",
+        bad = """
+                FROM alpine:3.20
+                ENV AWS_ACCESS_KEY_ID=AKIAZ7Q3JX4PLM2RT6WB
+                """,
+        good = """
+                FROM alpine:3.20
+                RUN --mount=type=secret,id=aws,target=/root/.aws/credentials \\
+                    wget -qO /tmp/x https://example.com/x
+                """,
+        trivy = "DS-0031")
+public final class HardcodedCredential implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction in : ctx.instructions()) {
+            List<Arg> values = new ArrayList<>();
+            if (in.is("ENV") || in.is("LABEL")) {
+                for (int k = 1; k < in.args().size(); k += 3) values.add(in.args().get(k));
+            } else if (in.is("ARG")) {
+                values.addAll(in.args());
+            }
+            for (Arg a : values) {
+                if (a.span() != null && report(ctx, in, a.value(), a.span().start())) break;
+            }
+            if (in.is("RUN")) {
+                for (RunScript rs : ctx.scripts(in)) {
+                    for (SimpleCommand c : rs.script().commands()) {
+                        for (ShellWord w : allWords(c)) {
+                            Optional<SecretValues.Match> m = SecretValues.find(w.literal());
+                            if (m.isPresent()) {
+                                ctx.report(rs.span(w), message(m.get()));
+                            }
+                        }
+                    }
+                }
+            }
+            for (Heredoc h : in.heredocs()) {
+                if (in.is("RUN") && !ctx.scripts(in).isEmpty() && ctx.scripts(in).size() > 1) continue;
+                report(ctx, in, h.content(), h.span().start());
+            }
+        }
+    }
+
+    private static List<ShellWord> allWords(SimpleCommand c) {
+        List<ShellWord> all = new ArrayList<>(c.assignments());
+        all.addAll(c.words());
+        return all;
+    }
+
+    /** Reports the first credential in a value whose first byte is at {@code origin}; true when found. */
+    private static boolean report(LintContext ctx, Instruction in, String value, int origin) {
+        Optional<SecretValues.Match> m = SecretValues.find(value);
+        if (m.isEmpty()) return false;
+        int from = origin + value.substring(0, m.get().start()).getBytes(StandardCharsets.UTF_8).length;
+        int to = from + value.substring(m.get().start(), m.get().end()).getBytes(StandardCharsets.UTF_8).length;
+        int limit = in.span().end();
+        ctx.report(new Span(Math.min(from, limit), Math.min(to, limit)), message(m.get()));
+        return true;
+    }
+
+    private static String message(SecretValues.Match m) {
+        return "this looks like " + m.kind() + ": revoke it and pass it with RUN --mount=type=secret instead";
+    }
+}

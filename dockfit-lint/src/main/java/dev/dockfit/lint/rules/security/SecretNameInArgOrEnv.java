@@ -1,0 +1,73 @@
+package dev.dockfit.lint.rules.security;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.Span;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@RuleDoc(id = "DF500", title = "Secret-like name in ARG or ENV", severity = Severity.WARNING,
+        practice = Practice.SECURITY,
+        why = "ENV values are stored in the image config and ARG values in its history: anyone who can pull the "
+                + "image can read them. Pass secrets with RUN --mount=type=secret instead.",
+        bad = """
+                FROM alpine:3.20
+                ARG GITHUB_TOKEN
+                RUN wget --header="Authorization: token $GITHUB_TOKEN" -qO /tmp/x https://example.com/x
+                """,
+        good = """
+                FROM alpine:3.20
+                RUN --mount=type=secret,id=github_token,env=GITHUB_TOKEN \\
+                    wget --header="Authorization: token $GITHUB_TOKEN" -qO /tmp/x https://example.com/x
+                """,
+        buildkit = "SecretsUsedInArgOrEnv")
+public final class SecretNameInArgOrEnv implements Rule {
+    /** BuildKit's tokens, matched as a whole name or a {@code _}-separated part of it, case-insensitive. */
+    private static final Pattern DENY = Pattern.compile(
+            "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
+    /**
+     * BuildKit allows {@code public}; dockfit also allows parts saying the value is not the secret itself:
+     * a public-key fingerprint ({@code GPG_KEY}), a file or location holding it ({@code DB_PASSWORD_FILE},
+     * {@code TOKEN_URL}), or a setting about it ({@code AUTH_TYPE}).
+     */
+    private static final Pattern ALLOW = Pattern.compile("(?i)(?:_|^)(?:public|gpg|pgp|file|path|dir|url|uri|"
+            + "endpoint|host|type|method|mode|enabled|enable|disabled|name|length|ttl|timeout|expiry)(?:_|$)");
+    private static final Set<String> KEYWORDS = Set.of("ARG", "ENV");
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction in : ctx.instructions()) {
+            if (!KEYWORDS.contains(in.keyword())) continue;
+            if (in.is("ENV")) {
+                for (int k = 0; k + 1 < in.args().size(); k += 3) {
+                    Arg key = in.args().get(k);
+                    check(ctx, in, key.value(), key.span());
+                }
+            } else {
+                for (Arg a : in.args()) {
+                    String name = a.value().contains("=") ? a.value().substring(0, a.value().indexOf('=')) : a.value();
+                    if (a.span() == null) continue;
+                    int len = name.getBytes(StandardCharsets.UTF_8).length;
+                    check(ctx, in, name, new Span(a.span().start(), Math.min(a.span().end(), a.span().start() + len)));
+                }
+            }
+        }
+    }
+
+    static boolean isSecretName(String name) {
+        return DENY.matcher(name).find() && !ALLOW.matcher(name).find();
+    }
+
+    private static void check(LintContext ctx, Instruction in, String name, Span span) {
+        if (span == null || !isSecretName(name)) return;
+        ctx.report(span, in.keyword() + " " + name + " looks like a secret and would be kept in the image: "
+                + "use RUN --mount=type=secret,id=" + name.toLowerCase(java.util.Locale.ROOT) + ",env=" + name
+                + " where it is needed");
+    }
+}

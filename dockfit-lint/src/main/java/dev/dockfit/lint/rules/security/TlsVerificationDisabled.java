@@ -1,0 +1,180 @@
+package dev.dockfit.lint.rules.security;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.Span;
+import dev.dockfit.dockerfile.shell.ShellWord;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.PipCommand;
+import dev.dockfit.lint.support.RunScript;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+@RuleDoc(id = "DF502", title = "TLS certificate verification disabled", severity = Severity.WARNING,
+        practice = Practice.SECURITY,
+        why = "Without certificate checks anyone on the network path (a proxy, a hijacked mirror) can swap what "
+                + "the build downloads. Install the CA certificate you need instead (update-ca-certificates).",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN curl -fsSLk -o /tmp/tool.tgz https://example.com/tool.tgz
+                """,
+        good = """
+                FROM debian:bookworm-slim
+                COPY corp-ca.crt /usr/local/share/ca-certificates/
+                RUN update-ca-certificates && curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz
+                """)
+public final class TlsVerificationDisabled implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction in : ctx.instructions()) {
+            if (in.is("ENV")) {
+                for (int k = 0; k + 1 < in.args().size(); k += 3) {
+                    Arg key = in.args().get(k);
+                    String value = ctx.model().expand(in, in.args().get(k + 1).value())
+                            .map(e -> e.value()).orElse(in.args().get(k + 1).value());
+                    envDisables(key.value(), value).ifPresent(m -> ctx.report(key.span(), m));
+                }
+            } else if (in.is("ARG")) {
+                for (Arg a : in.args()) {
+                    int eq = a.value().indexOf('=');
+                    if (eq < 0 || a.span() == null) continue;
+                    String name = a.value().substring(0, eq);
+                    String value = ctx.model().expand(in, a.value().substring(eq + 1)).map(e -> e.value()).orElse("");
+                    int len = name.getBytes(StandardCharsets.UTF_8).length;
+                    envDisables(name, value).ifPresent(m ->
+                            ctx.report(new Span(a.span().start(), a.span().start() + len), m));
+                }
+            } else if (in.is("RUN")) {
+                for (RunScript rs : ctx.scripts(in)) {
+                    for (SimpleCommand c : rs.script().commands()) checkCommand(ctx, rs, c);
+                }
+            }
+        }
+    }
+
+    private static void checkCommand(LintContext ctx, RunScript rs, SimpleCommand c) {
+        for (ShellWord a : c.assignments()) assignment(ctx, rs, a);
+        if (c.words().isEmpty()) return;
+        String name = c.name();
+        if (name.equals("export")) {
+            for (ShellWord a : c.args()) assignment(ctx, rs, a);
+            return;
+        }
+        List<ShellWord> args = c.args();
+        switch (name) {
+            case "curl" -> {
+                if (c.hasFlag("-k", "--insecure", "--proxy-insecure")) {
+                    report(ctx, rs, c, w -> w.equals("--insecure") || w.equals("--proxy-insecure")
+                            || isShortCluster(w) && w.indexOf('k') > 0, "remove -k/--insecure from curl");
+                }
+            }
+            case "wget" -> {
+                if (c.hasFlag("--no-check-certificate")) {
+                    report(ctx, rs, c, w -> w.equals("--no-check-certificate"),
+                            "remove --no-check-certificate from wget");
+                }
+            }
+            case "git" -> {
+                for (int i = 0; i < args.size(); i++) {
+                    String l = args.get(i).literal().toLowerCase(Locale.ROOT);
+                    boolean sslVerifyOff = l.matches("http\\..*sslverify=(false|0|no|off)")
+                            || l.matches("http\\..*sslverify") && i + 1 < args.size()
+                            && args.get(i + 1).literal().toLowerCase(Locale.ROOT).matches("false|0|no|off");
+                    if (sslVerifyOff) {
+                        ctx.report(rs.span(args.get(i)), "do not set http.sslVerify=false for git");
+                        return;
+                    }
+                }
+            }
+            case "npm", "yarn", "pnpm" -> {
+                for (int i = 0; i < args.size(); i++) {
+                    String l = args.get(i).literal().toLowerCase(Locale.ROOT);
+                    boolean off = l.matches("--strict-ssl=(false|0)") || l.matches("strict-ssl=(false|0)")
+                            || (l.equals("strict-ssl") || l.equals("--strict-ssl")) && i + 1 < args.size()
+                            && args.get(i + 1).literal().matches("false|0");
+                    if (off) {
+                        ctx.report(rs.span(args.get(i)), "do not turn off " + name + "'s strict-ssl");
+                        return;
+                    }
+                }
+            }
+            case "composer" -> {
+                if (c.hasArg("disable-tls") || c.hasArg("secure-http") && c.hasArg("false")) {
+                    report(ctx, rs, c, w -> w.equals("disable-tls") || w.equals("secure-http"),
+                            "do not disable composer's TLS checks");
+                }
+            }
+            case "apt-get", "apt" -> {
+                report(ctx, rs, c, w -> w.toLowerCase(Locale.ROOT).matches("acquire::https?::(.*::)?verify-(peer|host)"
+                        + "=(false|0|no)"), "do not turn off apt's certificate checks (Verify-Peer/Verify-Host)");
+            }
+            default -> {
+                List<ShellWord> pip = PipCommand.args(c);
+                if (!pip.isEmpty()) {
+                    for (ShellWord w : pip) {
+                        String l = w.literal();
+                        if (l.equals("--trusted-host") || l.startsWith("--trusted-host=")
+                                || l.equals("global.trusted-host")) {
+                            ctx.report(rs.span(w), "remove --trusted-host: it turns off TLS checks for that host");
+                            return;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void report(LintContext ctx, RunScript rs, SimpleCommand c,
+                               java.util.function.Predicate<String> word, String message) {
+        for (ShellWord w : c.args()) {
+            if (w.literal().equals("--")) return;
+            if (word.test(w.literal())) {
+                ctx.report(rs.span(w), message);
+                return;
+            }
+        }
+    }
+
+    private static boolean isShortCluster(String w) {
+        return w.length() >= 2 && w.charAt(0) == '-' && w.charAt(1) != '-';
+    }
+
+    private static void assignment(LintContext ctx, RunScript rs, ShellWord w) {
+        String l = w.literal();
+        int eq = l.indexOf('=');
+        if (eq <= 0) return;
+        envDisables(l.substring(0, eq), l.substring(eq + 1)).ifPresent(m -> ctx.report(rs.span(w), m));
+    }
+
+    /** The variables that turn certificate checks off, and the message when this one does. */
+    static Optional<String> envDisables(String name, String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        switch (name.toUpperCase(Locale.ROOT)) {
+            case "NODE_TLS_REJECT_UNAUTHORIZED":
+                return v.equals("0") ? Optional.of("NODE_TLS_REJECT_UNAUTHORIZED=0 turns off Node's TLS checks: "
+                        + "add the CA with NODE_EXTRA_CA_CERTS instead") : Optional.empty();
+            case "GIT_SSL_NO_VERIFY":
+                // git disables verification when the variable is set at all
+                return Optional.of("GIT_SSL_NO_VERIFY turns off git's TLS checks: add the CA to the system store");
+            case "PYTHONHTTPSVERIFY":
+                return v.equals("0") ? Optional.of("PYTHONHTTPSVERIFY=0 turns off Python's TLS checks")
+                        : Optional.empty();
+            case "NPM_CONFIG_STRICT_SSL", "YARN_STRICT_SSL":
+                return v.equals("false") || v.equals("0") ? Optional.of(name + "=" + value
+                        + " turns off TLS checks: add the CA with NODE_EXTRA_CA_CERTS instead") : Optional.empty();
+            case "PIP_TRUSTED_HOST":
+                return v.isEmpty() ? Optional.empty()
+                        : Optional.of("PIP_TRUSTED_HOST turns off pip's TLS checks for " + value);
+            default:
+                return Optional.empty();
+        }
+    }
+}

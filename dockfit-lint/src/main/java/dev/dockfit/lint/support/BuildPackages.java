@@ -1,0 +1,79 @@
+package dev.dockfit.lint.support;
+
+import dev.dockfit.dockerfile.shell.ShellWord;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Packages that only serve to build (compilers, -dev headers), and what a RUN script uninstalls again. */
+public final class BuildPackages {
+    private static final Set<String> NAMES = Set.of("build-essential", "gcc", "g++", "gcc-c++", "cpp",
+            "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool", "pkg-config", "pkgconf",
+            "build-base", "alpine-sdk", "musl-dev", "libc-dev", "libc6-dev", "linux-headers", "gfortran", "golang",
+            "rustc", "cargo", "nasm", "yasm", "bison", "flex");
+
+    private BuildPackages() {
+    }
+
+    public static boolean isBuildPackage(String name) {
+        return NAMES.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")
+                || name.matches("(gcc|g\\+\\+|clang)-\\d+(\\.\\d+)*");
+    }
+
+    /** {@code gcc=4:12.2.0-3}, {@code libpq-dev:amd64}, {@code gcc~12} to the bare package name. */
+    public static String baseName(String pkg) {
+        String n = pkg;
+        for (String sep : new String[] {"=", ":", "~", ">", "<"}) {
+            int i = n.indexOf(sep);
+            if (i > 0) n = n.substring(0, i);
+        }
+        return n;
+    }
+
+    /**
+     * What a script uninstalls (apt-get purge, apk del, dnf remove ...).
+     *
+     * @param named      the packages (or apk virtual names) named literally
+     * @param everything true when it removes packages it does not name ({@code apt-get purge $buildDeps}) or
+     *                   uses docker-library's {@code apt-mark auto '.*'} (or {@code | xargs apt-mark auto}) then
+     *                   {@code apt-get purge --auto-remove}
+     */
+    public record Removals(Set<String> named, boolean everything) {
+
+        public boolean removes(String pkg) {
+            return everything || named.contains(pkg);
+        }
+
+        /** True when the script takes build packages away again (or removes an unnamed set, or an apk virtual). */
+        public boolean anyBuildTool() {
+            return everything || named.stream().anyMatch(n -> isBuildPackage(n) || n.startsWith("."));
+        }
+    }
+
+    public static Removals removedBy(List<SimpleCommand> commands) {
+        Set<String> named = new HashSet<>();
+        boolean everything = false;
+        boolean markedAuto = false;
+        for (SimpleCommand c : commands) {
+            boolean aptMark = c.name().equals("apt-mark") || c.name().equals("xargs") && c.hasArg("apt-mark");
+            if (aptMark && c.hasArg("auto")) markedAuto = true;
+            boolean apt = c.name().equals("apt-get") || c.name().equals("apt") || c.name().equals("aptitude");
+            if (markedAuto && apt && (c.hasArg("autoremove") || c.hasFlag("--auto-remove", "--autoremove"))) {
+                everything = true;
+            }
+            boolean removes = switch (c.name()) {
+                case "apt-get", "apt", "aptitude" -> c.hasArg("purge", "remove");
+                case "apk" -> c.hasArg("del");
+                case "yum", "dnf", "microdnf", "tdnf", "zypper" -> c.hasArg("remove", "erase", "autoremove", "rm");
+                default -> false;
+            };
+            if (!removes) continue;
+            for (ShellWord w : c.args()) {
+                if (!w.isLiteral()) everything = true;
+                else if (!w.literal().startsWith("-")) named.add(baseName(w.literal()));
+            }
+        }
+        return new Removals(Set.copyOf(named), everything);
+    }
+}
