@@ -8,7 +8,7 @@ import java.util.Set;
 /** Reading package manager command lines: which subcommand runs. */
 public final class PackageCommands {
     /** Options of apt-get, apt, yum, dnf and zypper that take the next word as their value. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("-o", "-c", "-t", "--option", "--config-file",
+    public static final Set<String> VALUE_OPTIONS = Set.of("-o", "-c", "-t", "--option", "--config-file",
             "--target-release", "--setopt", "--enablerepo", "--disablerepo", "--installroot", "--releasever",
             "-R", "--root", "--config", "-x", "--exclude");
 

@@ -8,6 +8,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.CommandOperands;
 import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
@@ -49,13 +50,11 @@ public final class UnpinnedRpmPackages implements Rule {
         }
     }
 
-    /** The package words after the subcommand: no options, local files, URLs, groups or variables. */
+    /** The package words after the subcommand: no local files, URLs, groups or variables. */
     private static List<ShellWord> packages(SimpleCommand c) {
-        ShellWord sub = PackageCommands.subcommand(c).orElseThrow();
-        List<ShellWord> args = c.args();
-        return args.subList(args.indexOf(sub) + 1, args.size()).stream()
-                .filter(w -> w.isLiteral() && !w.literal().startsWith("-") && !w.literal().startsWith("@")
-                        && !w.literal().contains("/") && !w.literal().endsWith(".rpm"))
+        return CommandOperands.after(c, INSTALL, PackageCommands.VALUE_OPTIONS).stream()
+                .filter(w -> w.isLiteral() && !w.literal().startsWith("@") && !w.literal().contains("/")
+                        && !w.literal().endsWith(".rpm"))
                 .toList();
     }
 }
