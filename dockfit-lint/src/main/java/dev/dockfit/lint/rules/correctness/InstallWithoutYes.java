@@ -38,13 +38,15 @@ public final class InstallWithoutYes implements Rule {
                 for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "tdnf")) {
                     if (!PackageCommands.subcommandIn(c, RPM_PROMPTING) || c.hasFlag("-y", "--assumeyes")) continue;
                     ctx.report(rs.span(c.words().get(0)), "add -y to " + c.name() + " "
-                            + PackageCommands.subcommand(c).orElseThrow().literal() + ": the build cannot answer its prompt");
+                            + PackageCommands.subcommand(c).orElseThrow().literal()
+                            + ": the build cannot answer its prompt");
                 }
                 for (SimpleCommand c : rs.script().commandsNamed("zypper")) {
                     if (!PackageCommands.subcommandIn(c, ZYPPER_PROMPTING)
                             || c.hasFlag("-n", "--non-interactive", "-y", "--no-confirm")) continue;
                     ctx.report(rs.span(c.words().get(0)), "add -n to zypper (zypper -n "
-                            + PackageCommands.subcommand(c).orElseThrow().literal() + "): the build cannot answer its prompt");
+                            + PackageCommands.subcommand(c).orElseThrow().literal()
+                            + "): the build cannot answer its prompt");
                 }
             }
         }

@@ -37,7 +37,9 @@ public final class InvalidHealthcheck implements Rule {
             String type = i.args().get(0).value();
             if (type.equalsIgnoreCase("NONE")) {
                 if (i.args().size() > 1) ctx.report(i, "HEALTHCHECK NONE takes no arguments: remove them");
-                for (Flag f : i.flags()) ctx.report(f.span(), "HEALTHCHECK NONE takes no options: remove --" + f.name());
+                for (Flag f : i.flags()) {
+                    ctx.report(f.span(), "HEALTHCHECK NONE takes no options: remove --" + f.name());
+                }
                 continue;
             } else if (!type.equalsIgnoreCase("CMD")) {
                 ctx.report(i.args().get(0).span(), "unknown HEALTHCHECK type '" + type + "': use CMD or NONE");

@@ -8,7 +8,8 @@ import dev.dockfit.lint.RuleDoc;
 
 @RuleDoc(id = "DF606", title = "Several CMD instructions in one stage", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
-        why = "Only the last CMD of a stage takes effect; the earlier ones are dead code that misleads readers.",
+        why = "Only the last CMD of a stage takes effect; the earlier ones are dead code that "
+                + "misleads readers.",
         bad = """
                 FROM python:3.12-slim
                 CMD ["python", "manage.py", "migrate"]

@@ -8,7 +8,8 @@ import dev.dockfit.lint.RuleDoc;
 
 @RuleDoc(id = "DF607", title = "Several ENTRYPOINT instructions in one stage", severity = Severity.ERROR,
         practice = Practice.CORRECTNESS,
-        why = "Only the last ENTRYPOINT of a stage takes effect; the earlier ones are dead code that misleads readers.",
+        why = "Only the last ENTRYPOINT of a stage takes effect; the earlier ones are dead code that "
+                + "misleads readers.",
         bad = """
                 FROM alpine:3.20
                 ENTRYPOINT ["/bin/sh"]

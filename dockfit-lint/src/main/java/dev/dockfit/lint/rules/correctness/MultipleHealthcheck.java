@@ -8,7 +8,8 @@ import dev.dockfit.lint.RuleDoc;
 
 @RuleDoc(id = "DF608", title = "Several HEALTHCHECK instructions in one stage", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
-        why = "Only the last HEALTHCHECK of a stage takes effect; the earlier ones are dead code that misleads readers.",
+        why = "Only the last HEALTHCHECK of a stage takes effect; the earlier ones are dead code that "
+                + "misleads readers.",
         bad = """
                 FROM nginx:1.27-alpine
                 HEALTHCHECK CMD wget -q -O /dev/null http://localhost/ || exit 1

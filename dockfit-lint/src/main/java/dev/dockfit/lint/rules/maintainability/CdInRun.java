@@ -12,8 +12,8 @@ import dev.dockfit.lint.support.RunScript;
 @RuleDoc(id = "DF704", title = "cd in RUN instead of WORKDIR", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
         why = "A cd lasts only until the end of its RUN; the next instruction starts in WORKDIR again. WORKDIR "
-                + "states the directory once for every later instruction and is easier to follow. Only a cd that starts "
-                + "the RUN is reported: a build script that changes directory midway is left alone.",
+                + "states the directory once for every later instruction and is easier to follow. Only a cd that "
+                + "starts the RUN is reported: a build script that changes directory midway is left alone.",
         bad = """
                 FROM node:20-slim
                 COPY . /app

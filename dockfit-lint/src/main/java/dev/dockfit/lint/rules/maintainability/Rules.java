@@ -24,7 +24,8 @@ public final class Rules {
             new GoInstallWithoutVersion(),
             new RedundantTargetPlatform(),
             new ArchiveCopiedThenExtracted(),
-            new MalformedOciLabel());
+            new MalformedOciLabel(),
+            new DefinitionDescription());
 
     private Rules() {
     }

@@ -181,7 +181,8 @@ class CorrectnessRulesTest {
                 .isEmpty();
         assertThat(lint(rule, "FROM a\nRUN set -euo pipefail; curl x | tar -x\n")).isEmpty();
         assertThat(lint(rule, "FROM a\nRUN echo \"$SUM  f\" | sha256sum -c -\n")).isEmpty();
-        assertThat(lint(rule, "FROM a\nRUN if head -1 .git | grep -q gitdir; then echo; fi && ls | head -3\n")).isEmpty();
+        assertThat(lint(rule, "FROM a\nRUN if head -1 .git | grep -q gitdir; then echo; fi && ls | head -3\n"))
+                .isEmpty();
         assertThat(lint(rule, "FROM a\nRUN ls | head -3 && curl x | tar -x\n")).hasSize(1);
         assertThat(lint(rule, "FROM a\nSHELL [\"pwsh\", \"-c\"]\nRUN Get-Item x | Remove-Item\n")).isEmpty();
         assertThat(lint(rule, "FROM a\nRUN [\"sh\", \"-c\", \"curl x | tar -x\"]\n")).isEmpty();

@@ -157,4 +157,15 @@ class MaintainabilityRulesTest {
         assertThat(lint(rule, "FROM a\nLABEL org.opencontainers.image.documentation=\"see README\"\n")).hasSize(1);
         assertThat(lint(rule, "FROM a\nLABEL org.opencontainers.image.created=yesterday\n")).hasSize(1);
     }
+
+    @Test
+    void definitionDescriptionsStartWithTheName() {
+        DefinitionDescription rule = new DefinitionDescription();
+        assertThat(rule.info().enabledByDefault()).isFalse();
+        assertThat(lint(rule, "# builder compiles the app\n# second line\nFROM a AS builder\n# unrelated\n\nARG X\n"))
+                .isEmpty();
+        assertThat(where(rule, "FROM a\n# the port to listen on\nARG PORT=80\n")).singleElement().asString()
+                .startsWith("2:1 start this comment with 'PORT'");
+        assertThat(lint(rule, "# compile\nFROM a AS build\n# A and B\nARG A B\n")).hasSize(1);
+    }
 }
