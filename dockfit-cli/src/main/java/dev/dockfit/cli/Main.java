@@ -1,6 +1,7 @@
 package dev.dockfit.cli;
 
 import dev.dockfit.cli.image.ImageCommand;
+import dev.dockfit.cli.lint.LintCommand;
 import dev.dockfit.cli.parse.ParseCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ImageCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, LintCommand.class, ImageCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -5,7 +5,6 @@ import dev.dockfit.lint.RuleInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -68,13 +67,9 @@ final class ConfigValues {
         }
     }
 
-    /** The dockfit rules an id names: a DF id, or a hadolint id (every rule declaring it as an equivalent). */
+    /** The dockfit rules an id names (see {@link RuleIds}); an unknown DF id is an error. */
     Set<String> rules(YamlNode n, String key, boolean dockfitIdsAllowed) throws ConfigException {
-        String id = ((String) n.value()).strip().toUpperCase(Locale.ROOT);
-        Set<String> out = new LinkedHashSet<>();
-        for (RuleInfo r : rules) {
-            if ((dockfitIdsAllowed && r.id().equals(id)) || r.hadolint().contains(id)) out.add(r.id());
-        }
+        Set<String> out = RuleIds.resolve((String) n.value(), rules, dockfitIdsAllowed);
         if (out.isEmpty() && dockfitIdsAllowed) throw error(n, key + ": unknown rule '" + n.value() + "'");
         return out;
     }
