@@ -31,7 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +98,8 @@ public final class LintCommand implements Callable<Integer> {
         LintConfigs configs = new LintConfigs(config, ConfigSearch.fromEnvironment(System.getenv()), overrides(rules), rules);
         List<DockerfileInputs.Input> inputs = DockerfileInputs.expand(paths);
         PrintWriter err = spec.commandLine().getErr();
-        Map<LintConfig, Linter> linters = new HashMap<>();
+        // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
+        Map<LintConfig, Linter> linters = new IdentityHashMap<>();
         List<CheckedSource> checked = new ArrayList<>();
         boolean failed = false;
         boolean ioError = false;

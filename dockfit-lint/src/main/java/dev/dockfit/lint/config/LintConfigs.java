@@ -21,6 +21,7 @@ public final class LintConfigs {
     private final ConfigOverrides overrides;
     private final List<RuleInfo> rules;
     private final Map<Path, LintConfig> byFile = new HashMap<>();
+    private LintConfig withoutFile;
 
     /**
      * @param explicit  the {@code --config} file, or null to search
@@ -33,19 +34,25 @@ public final class LintConfigs {
         this.rules = rules;
     }
 
-    /** The configuration for a Dockerfile in {@code dir}; null means standard input (searched from the working directory). */
+    /**
+     * The configuration for a Dockerfile in {@code dir}; null means standard input (searched from the working
+     * directory). Dockerfiles sharing a configuration file get the same instance.
+     */
     public LintConfig forDirectory(Path dir) throws ConfigException {
         Optional<ConfigSearch.Found> found = explicit != null
                 ? Optional.of(new ConfigSearch.Found(explicit, isHadolintName(explicit)))
                 : search.find(dir == null ? Path.of("") : dir);
-        if (found.isEmpty()) return overrides.apply(LintConfig.DEFAULT);
-        ConfigSearch.Found f = found.get();
-        LintConfig fromFile = byFile.get(f.file());
-        if (fromFile == null) {
-            fromFile = read(f);
-            byFile.put(f.file(), fromFile);
+        if (found.isEmpty()) {
+            if (withoutFile == null) withoutFile = overrides.apply(LintConfig.DEFAULT);
+            return withoutFile;
         }
-        return overrides.apply(fromFile);
+        ConfigSearch.Found f = found.get();
+        LintConfig config = byFile.get(f.file());
+        if (config == null) {
+            config = overrides.apply(read(f));
+            byFile.put(f.file(), config);
+        }
+        return config;
     }
 
     private LintConfig read(ConfigSearch.Found f) throws ConfigException {
