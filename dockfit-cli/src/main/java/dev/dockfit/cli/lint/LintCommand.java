@@ -53,6 +53,13 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LintCommand implements Callable<Integer> {
     enum Format { tty, json, sarif, checkstyle, junit, gitlab, gnu }
 
+    /** Fewer files than this are linted on the calling thread (starting a pool costs more than it saves). */
+    private static final int PARALLEL_FROM = 16;
+
+    /** One Dockerfile to lint, with its configuration and the linter for that configuration. */
+    private record Job(String name, byte[] bytes, Path dir, LintConfig config, Linter linter) {
+    }
+
     @Spec
     CommandSpec spec;
 
@@ -100,8 +107,7 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
         Map<LintConfig, Linter> linters = new IdentityHashMap<>();
-        List<CheckedSource> checked = new ArrayList<>();
-        boolean failed = false;
+        List<Job> jobs = new ArrayList<>();
         boolean ioError = false;
         for (DockerfileInputs.Input in : inputs) {
             byte[] bytes;
@@ -114,9 +120,19 @@ public final class LintCommand implements Callable<Integer> {
             }
             Path dir = in.isStdin() ? null : in.file().toAbsolutePath().getParent();
             LintConfig c = config(configs, dir);
-            LintResult result = linters.computeIfAbsent(c, Linter::withAllRules).lint(in.name(), bytes, dir);
-            checked.add(CheckedSource.of(in.name(), bytes, result.findings()));
-            if (c.failureThreshold() != null && Thresholds.fails(result.findings(), c.failureThreshold())) failed = true;
+            jobs.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
+        }
+        // Files are independent and rules keep no state: lint many on every core, keep the input order.
+        List<LintResult> results = (jobs.size() >= PARALLEL_FROM ? jobs.parallelStream() : jobs.stream())
+                .map(j -> j.linter().lint(j.name(), j.bytes(), j.dir())).toList();
+        List<CheckedSource> checked = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            LintResult result = results.get(i);
+            checked.add(CheckedSource.of(j.name(), j.bytes(), result.findings()));
+            Severity threshold = j.config().failureThreshold();
+            if (threshold != null && Thresholds.fails(result.findings(), threshold)) failed = true;
         }
         write(checked, rules);
         if (ioError) return ExitCodes.IO;
