@@ -21,6 +21,8 @@ public final class LintConfigs {
     private final ConfigOverrides overrides;
     private final List<RuleInfo> rules;
     private final Map<Path, LintConfig> byFile = new HashMap<>();
+    /** What the search found for each directory already seen (many Dockerfiles share a directory). */
+    private final Map<Path, Optional<ConfigSearch.Found>> byDirectory = new HashMap<>();
     private LintConfig withoutFile;
 
     /**
@@ -41,7 +43,7 @@ public final class LintConfigs {
     public LintConfig forDirectory(Path dir) throws ConfigException {
         Optional<ConfigSearch.Found> found = explicit != null
                 ? Optional.of(new ConfigSearch.Found(explicit, isHadolintName(explicit)))
-                : search.find(dir == null ? Path.of("") : dir);
+                : byDirectory.computeIfAbsent(dir == null ? Path.of("") : dir, search::find);
         if (found.isEmpty()) {
             if (withoutFile == null) withoutFile = overrides.apply(LintConfig.DEFAULT);
             return withoutFile;
