@@ -1,5 +1,6 @@
 package dev.dockfit.cli;
 
+import dev.dockfit.cli.fix.FixCommand;
 import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.parse.ParseCommand;
 import java.io.PrintWriter;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
         description = "Makes container images small, safe and cache-friendly.",
-        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ImageCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ParseCommand.class, ImageCommand.class, FixCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
