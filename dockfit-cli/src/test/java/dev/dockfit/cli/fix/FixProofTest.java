@@ -52,7 +52,7 @@ class FixProofTest {
                 Arguments.of(new App("python", List.of("python", "app.py"), "app.py", "pip install")),
                 Arguments.of(new App("node", List.of("node", "index.js"), "index.js", "npm ci")),
                 Arguments.of(new App("static-site", List.of("sh", "-c",
-                        "busybox httpd -p 127.0.0.1:18080 -h /srv/www && busybox wget -qO- http://127.0.0.1:18080/index.html"),
+                        "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | busybox httpd -i -h /srv/www | sed '1,/^\\r$/d'"),
                         "index.html", "apt-get install")));
     }
 
