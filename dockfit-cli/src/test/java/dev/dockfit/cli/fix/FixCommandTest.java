@@ -38,7 +38,7 @@ class FixCommandTest {
         Path f = dockerfile(dir, NAIVE);
         Run r = run("fix", f.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("--- " + f, "+++ " + f, "@@ -1,6 +1,8 @@\n # app\n-FROM python:3.11\n+FROM python:3.11-slim\n",
+        assertThat(r.out()).contains("--- " + f, "+++ " + f, "@@ -1,6 +1,9 @@\n # app\n-FROM python:3.11\n+FROM python:3.11-slim\n",
                 "+USER app\n", "least-privilege:", "base-image:", "[DF201] python:3.11 to python:3.11-slim -> typically",
                 "layer-cache:", "+++ " + dir.resolve(".dockerignore"));
         assertThat(Files.readString(f)).isEqualTo(NAIVE);
