@@ -53,7 +53,8 @@ class FixProofTest {
                 Arguments.of(new App("node", List.of("node", "index.js"), "index.js", "npm ci")),
                 Arguments.of(new App("static-site", List.of("sh", "-c",
                         "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | busybox httpd -i -h /srv/www | sed '1,/^\\r$/d'"),
-                        "index.html", "apt-get install")));
+                        "index.html", "apt-get install")),
+                Arguments.of(new App("native", List.of("./hello"), "hello.c", "apt-get install")));
     }
 
     @BeforeAll
