@@ -34,7 +34,7 @@ public final class DockerignoreFix implements SideFileFix {
 
     @Override
     public Optional<NewFile> propose(FixInput in) {
-        if (in.contextDir().isEmpty() || in.contextHas(NAME)) return Optional.empty();
+        if (!in.wants(RULE) || in.contextDir().isEmpty() || in.contextHas(NAME)) return Optional.empty();
         if (in.file().instructions().stream().noneMatch(StageFacts::copiesWholeContext)) return Optional.empty();
         Set<String> named = new LinkedHashSet<>();
         for (Instruction i : in.file().instructions()) {
