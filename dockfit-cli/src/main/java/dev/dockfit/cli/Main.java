@@ -1,6 +1,7 @@
 package dev.dockfit.cli;
 
 import dev.dockfit.cli.db.DbCommand;
+import dev.dockfit.cli.fix.FixCommand;
 import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.lint.LintCommand;
 import dev.dockfit.cli.parse.ParseCommand;
@@ -29,6 +30,7 @@ public final class Main implements Runnable {
         COMMANDS.put("help", () -> new CommandLine.HelpCommand());
         COMMANDS.put("parse", () -> new ParseCommand());
         COMMANDS.put("lint", () -> new LintCommand());
+        COMMANDS.put("fix", () -> new FixCommand());
         COMMANDS.put("image", () -> new ImageCommand());
         COMMANDS.put("db", () -> new DbCommand());
     }
