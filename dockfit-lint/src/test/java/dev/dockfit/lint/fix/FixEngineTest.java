@@ -25,7 +25,7 @@ class FixEngineTest {
         String in = "# syntax=docker/dockerfile:1\n\n# install\nFROM debian:bookworm-slim\n\n"
                 + "run   apt-get update \\\n  # a comment inside\n  && apt-get install -y curl\t\\\n  && rm -rf /var/lib/apt/lists/*   \n"
                 + "\nUSER nobody\n";
-        String out = Fixing.fixed(in, FixLevel.SAFE);
+        String out = Fixing.fixed(in, FixLevel.SAFE, "DF400");
         assertThat(out).isEqualTo(in.replace("install -y", "install --no-install-recommends -y"));
     }
 
@@ -74,7 +74,7 @@ class FixEngineTest {
                 WORKDIR /app
                 RUN groupadd -r app && useradd -r -g app app
                 COPY --chown=app:app requirements.txt ./
-                RUN pip install -r requirements.txt
+                RUN pip install --no-cache-dir -r requirements.txt
                 COPY --chown=app:app . .
                 USER app
                 CMD ["python", "app.py"]
