@@ -82,15 +82,20 @@ public final class FixEngine {
             if (!done.contains(key(p))) suggestions.putIfAbsent(key(p), p.refuse("its edits overlap another fix's"));
         }
         Map<String, String> newFiles = new LinkedHashMap<>();
+        Set<String> resolvedBySideFiles = new HashSet<>();
         FixInput last = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir);
         for (SideFileFix side : FixRegistry.sideFileFixes()) {
             if (!options.selects(side.rule()) || !options.allows(side.level())) continue;
             side.propose(last).ifPresent(s -> {
                 newFiles.put(s.name(), s.content());
                 applied.add(s.proposal());
+                resolvedBySideFiles.add(side.rule());
             });
         }
-        return new FixResult(bytes, current, applied, List.copyOf(suggestions.values()), newFiles, null, lint);
+        // What remains is judged with the new files in place: their rules' findings are resolved.
+        LintResult remaining = new LintResult(lint.file(), lint.dockerfile(), lint.reported().stream()
+                .filter(r -> !resolvedBySideFiles.contains(r.finding().rule())).toList());
+        return new FixResult(bytes, current, applied, List.copyOf(suggestions.values()), newFiles, null, remaining);
     }
 
     /** The fixes of this round: each finding's (the rule's own, else the registry's), then the practices'. */
