@@ -54,6 +54,18 @@ class OtherVersionSchemesTest {
     }
 
     @Test
+    void mavenFollowsComparableVersionEvenWhereItIsNotTransitive() {
+        // Maven's ComparableVersion gives these answers for versions that start with a qualifier; matching
+        // Maven matters more than a total order over strings no artifact publishes.
+        VersionScheme m = VersionSchemes.MAVEN;
+        assertThat(m.compare("a", "0.alpha")).isNegative();
+        assertThat(m.compare("0.alpha", "0")).isNegative();
+        assertThat(m.compare("a", "0")).isPositive();
+        assertThat(m.compare("0-1", "0.alpha")).isNegative();
+        assertThat(m.compare("0-1", "0")).isPositive();
+    }
+
+    @Test
     void mavenQualifiersAndPadding() {
         VersionScheme m = VersionSchemes.MAVEN;
         assertOrder(m, "1-alpha-1", "1-alpha-2", "1-beta-1", "1-milestone-1", "1-rc-1", "1-snapshot", "1", "1-sp", "1-abc",

@@ -2,6 +2,8 @@ package dev.dockfit.vuln.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,21 +13,26 @@ import net.jqwik.api.Provide;
 
 /**
  * Every scheme must be a total order (sorting and range evaluation rely on it): antisymmetric and
- * transitive over the versions its ecosystem produces.
+ * transitive over the versions its ecosystem produces; Maven's own ordering is antisymmetric only.
  */
 class VersionSchemeContractTest {
 
-    private static void assertTotalOrder(VersionScheme s, String a, String b, String c) {
+    private static void assertAntisymmetric(VersionScheme s, String a, String b) {
         assertThat(Integer.signum(s.compare(a, b))).as("%s vs %s", a, b).isEqualTo(-Integer.signum(s.compare(b, a)));
         assertThat(s.compare(a, a)).isZero();
+    }
+
+    private static void assertTotalOrder(VersionScheme s, String a, String b, String c) {
+        assertAntisymmetric(s, a, b);
         if (s.compare(a, b) <= 0 && s.compare(b, c) <= 0) {
             assertThat(s.compare(a, c)).as("%s <= %s <= %s", a, b, c).isLessThanOrEqualTo(0);
         }
     }
 
-    @Property(tries = 300)
-    void maven(@ForAll("maven") String a, @ForAll("maven") String b, @ForAll("maven") String c) {
-        assertTotalOrder(VersionSchemes.MAVEN, a, b, c);
+    /** Antisymmetric only: Maven's ComparableVersion, which the scheme reproduces, is not transitive. */
+    @Property(tries = 1000)
+    void maven(@ForAll("maven") String a, @ForAll("maven") String b) {
+        assertAntisymmetric(VersionSchemes.MAVEN, a, b);
     }
 
     @Property(tries = 300)
@@ -46,12 +53,21 @@ class VersionSchemeContractTest {
         assertTotalOrder(VersionSchemes.SEMVER, a, b, c);
     }
 
+    /**
+     * Maven versions. Maven's own ComparableVersion, which the scheme follows, is not transitive where
+     * trailing-zero padding meets a sub-list or an unknown qualifier ("0-1" < "0.alpha" < "0" but "0-1" > "0");
+     * {@code OtherVersionSchemesTest} pins that behaviour down.
+     */
     @Provide
     Arbitrary<String> maven() {
+        Arbitrary<String> first = Arbitraries.integers().between(0, 12).map(String::valueOf);
         Arbitrary<String> part = Arbitraries.oneOf(Arbitraries.integers().between(0, 12).map(String::valueOf),
                 Arbitraries.of("alpha", "a", "beta", "b", "m", "milestone", "rc", "cr", "SNAPSHOT", "ga", "final", "sp", "foo", "RELEASE"));
         Arbitrary<String> sep = Arbitraries.of(".", "-", "");
-        return Combinators.combine(part.list().ofMinSize(1).ofMaxSize(5), sep.list().ofSize(5)).as((parts, seps) -> {
+        return Combinators.combine(first, part.list().ofMaxSize(4), sep.list().ofSize(5)).as((head, rest, seps) -> {
+            List<String> parts = new ArrayList<>();
+            parts.add(head);
+            parts.addAll(rest);
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < parts.size(); i++) {
                 if (i > 0) sb.append(seps.get(i));
