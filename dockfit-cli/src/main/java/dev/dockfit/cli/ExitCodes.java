@@ -23,8 +23,8 @@ public final class ExitCodes {
     private ExitCodes() {
     }
 
-    static CommandLine commandLine(Object command) {
-        CommandLine cl = new CommandLine(command);
+    /** Installs the handlers on a command line and the subcommands it already has. */
+    static CommandLine handleErrors(CommandLine cl) {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("dockfit: " + firstLine(ex.getMessage()));

@@ -16,6 +16,8 @@ public final class AllRules {
         all.addAll(dev.dockfit.lint.rules.layercache.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.imagesize.Rules.ALL);
         all.addAll(dev.dockfit.lint.rules.security.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.correctness.Rules.ALL);
+        all.addAll(dev.dockfit.lint.rules.maintainability.Rules.ALL);
         return List.copyOf(all);
     }
 

@@ -11,7 +11,7 @@ import java.util.Set;
  * @param ignored           rule ids never reported
  * @param enabled           opt-in rule ids to run
  * @param severities        per-rule severity overrides
- * @param failureThreshold  the least severity that makes {@code lint} exit 1
+ * @param failureThreshold  the least severity that makes {@code lint} exit 1; null: never fail
  * @param trustedRegistries registries FROM may use (empty: any)
  * @param ruleOptions       per-rule options, by rule id
  * @param inlineIgnores     false to disregard {@code # dockfit ignore} and {@code # hadolint ignore} comments

@@ -13,20 +13,21 @@ public final class FindingsJson {
     }
 
     /**
-     * {@code {"rule","severity","practice","message","location":{"source","line","column","endLine","endColumn"},
-     * "fixable","properties":{...}}}; the position fields are left out when the finding concerns the whole source.
+     * {@code {"file","line","column","endLine","endColumn","rule","severity","practice","message","fixable",
+     * "properties":{...}}}: {@code file} is the source (a Dockerfile path, an image), the position fields are
+     * 1-based with an exclusive end and left out when the finding concerns the whole source.
      */
     public static ObjectNode toJson(Finding f) {
         ObjectNode o = Json.MAPPER.createObjectNode();
+        Location l = f.location();
+        o.put("file", l.source());
+        if (l.hasPosition()) {
+            o.put("line", l.line()).put("column", l.column()).put("endLine", l.endLine()).put("endColumn", l.endColumn());
+        }
         o.put("rule", f.rule());
         o.put("severity", f.severity().id());
         o.put("practice", f.practice().id());
         o.put("message", f.message());
-        Location l = f.location();
-        ObjectNode loc = o.putObject("location").put("source", l.source());
-        if (l.hasPosition()) {
-            loc.put("line", l.line()).put("column", l.column()).put("endLine", l.endLine()).put("endColumn", l.endColumn());
-        }
         o.put("fixable", f.fixable());
         o.set("properties", Json.MAPPER.valueToTree(f.properties()));
         return o;

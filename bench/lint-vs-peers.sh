@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# dockfit lint against two npm Dockerfile linters, in one run on the same machine:
+#  (a) throughput, one process each over ../shared/corpus/dockerfiles repeated ten times (about 2,500 files,
+#      so start-up is amortized): dockfit vs dockerfilelint, as files/s and a ratio. The corpus files
+#      dockerfilelint throws on are left out for both (and named).
+#  (b) one file, whole process (start-up included): median wall time of `./dockfit lint FILE` vs
+#      `dockerfile-utils lint FILE`, runs interleaved so that load from other processes hits both alike.
+# Usage: bench/lint-vs-peers.sh [RUNS_FOR_B (default 11)] [FILE_FOR_B (default examples/node-app/Dockerfile)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+corpus=../shared/corpus/dockerfiles
+runs=${1:-11}
+one=${2:-examples/node-app/Dockerfile}
+[ -d "$corpus" ] || { echo "bench/lint-vs-peers.sh: $corpus not found" >&2; exit 3; }
+command -v npm >/dev/null || { echo "bench/lint-vs-peers.sh: npm is needed" >&2; exit 3; }
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+echo "installing dockerfilelint and dockerfile-utils with npm into $tmp ..." >&2
+(cd "$tmp" && npm init -y >/dev/null && npm install --no-audit --no-fund --loglevel=error \
+  dockerfilelint@1.8.0 dockerfile-utils@0.16.3 >/dev/null)
+dfl=$tmp/node_modules/.bin/dockerfilelint
+dfu=$tmp/node_modules/.bin/dockerfile-utils
+
+./dockfit --version >/dev/null   # builds the jar and the CDS archive if needed, outside the timings
+./dockfit lint "$one" >/dev/null || true
+
+# The files dockerfilelint crashes on (found in one node process through its library API).
+cat > "$tmp/crashes.js" <<'JS'
+const fs = require('fs'), path = require('path');
+const lint = require(path.join(process.argv[2], 'node_modules/dockerfilelint'));
+for (const f of process.argv.slice(3)) {
+  try { lint.run(path.dirname(f), fs.readFileSync(f, 'utf8')); }
+  catch (e) { console.log(f + '\t' + String(e).split('\n')[0]); }
+}
+JS
+mapfile -t all < <(find "$corpus" -maxdepth 1 -type f -name '*Dockerfile' | sort)
+node "$tmp/crashes.js" "$tmp" "${all[@]}" > "$tmp/crashes.tsv"
+
+# Ten copies of the corpus minus those files, in ten directories (distinct paths, same contents).
+cut -f1 "$tmp/crashes.tsv" | xargs -r -n1 basename > "$tmp/crashes.names"
+for i in $(seq 1 10); do
+  mkdir -p "$tmp/corpus/$i"
+  cp "${all[@]}" "$tmp/corpus/$i/"
+  while read -r name; do rm -f "$tmp/corpus/$i/$name"; done < "$tmp/crashes.names"
+done
+mapfile -t files < <(find "$tmp/corpus" -type f | sort)
+n=${#files[@]}
+
+now() { date +%s.%N; }
+seconds() { echo "$2 - $1" | bc; }
+
+echo
+echo "(a) throughput over $n files (the corpus ten times), one process each"
+if [ -s "$tmp/crashes.tsv" ]; then
+  while IFS=$'\t' read -r f why; do echo "    left out (dockerfilelint crashes: $why): $(basename "$f")"; done < "$tmp/crashes.tsv"
+fi
+t0=$(now); ./dockfit lint --format json "${files[@]}" > "$tmp/dockfit.json" || [ $? -eq 1 ]; t1=$(now)
+t2=$(now); "$dfl" -o json "${files[@]}" > "$tmp/dockerfilelint.json" || true; t3=$(now)
+dockfit_s=$(seconds "$t0" "$t1"); dfl_s=$(seconds "$t2" "$t3")
+dockfit_findings=$(grep -c '"rule"' "$tmp/dockfit.json" || true)
+dfl_files=$(grep -o '"file"' "$tmp/dockerfilelint.json" | wc -l)
+awk -v n="$n" -v a="$dockfit_s" -v b="$dfl_s" -v fa="$dockfit_findings" -v fb="$dfl_files" 'BEGIN {
+  printf "    dockfit         %6.2f s  %8.0f files/s  (%d findings)\n", a, n/a, fa
+  printf "    dockerfilelint  %6.2f s  %8.0f files/s  (%d files reported)\n", b, n/b, fb
+  printf "    ratio           dockfit is %.1fx dockerfilelint (target: at least 5x)\n", b/a }'
+
+echo
+echo "(b) one file, whole process, median of $runs interleaved runs: $one"
+: > "$tmp/b-dockfit"; : > "$tmp/b-dfu"
+for i in $(seq 1 "$runs"); do
+  t0=$(now); ./dockfit lint "$one" >/dev/null 2>&1 || true; t1=$(now)
+  "$dfu" lint "$one" >/dev/null 2>&1 || true; t2=$(now)
+  seconds "$t0" "$t1" >> "$tmp/b-dockfit"; seconds "$t1" "$t2" >> "$tmp/b-dfu"
+done
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+a=$(median "$tmp/b-dockfit"); b=$(median "$tmp/b-dfu")
+awk -v a="$a" -v b="$b" 'BEGIN {
+  printf "    dockfit lint           %.3f s\n", a
+  printf "    dockerfile-utils lint  %.3f s\n", b
+  printf "    ratio                  dockfit takes %.2fx the time of dockerfile-utils (target: at most 1.0x)\n", a/b }'
+echo
+echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

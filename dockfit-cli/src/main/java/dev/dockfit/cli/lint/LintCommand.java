@@ -1,0 +1,207 @@
+package dev.dockfit.cli.lint;
+
+import dev.dockfit.cli.ExitCodes;
+import dev.dockfit.cli.Json;
+import dev.dockfit.cli.UserError;
+import dev.dockfit.cli.Version;
+import dev.dockfit.cli.report.CheckedSource;
+import dev.dockfit.cli.report.Checkstyle;
+import dev.dockfit.cli.report.GitlabCodeQuality;
+import dev.dockfit.cli.report.Gnu;
+import dev.dockfit.cli.report.JsonReport;
+import dev.dockfit.cli.report.Junit;
+import dev.dockfit.cli.report.Sarif;
+import dev.dockfit.cli.report.Thresholds;
+import dev.dockfit.cli.report.TtyReport;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.AllRules;
+import dev.dockfit.lint.LintConfig;
+import dev.dockfit.lint.LintResult;
+import dev.dockfit.lint.Linter;
+import dev.dockfit.lint.RuleInfo;
+import dev.dockfit.lint.config.ConfigException;
+import dev.dockfit.lint.config.ConfigOverrides;
+import dev.dockfit.lint.config.ConfigSearch;
+import dev.dockfit.lint.config.LintConfigs;
+import dev.dockfit.lint.config.RuleIds;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code dockfit lint FILE|DIR|- ...}: checks Dockerfiles against the five practices and everything peers check. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = {"Check Dockerfiles: least privilege, multi-stage builds, base images, layer cache, image size,",
+                "security, correctness. Directories are searched for Dockerfile, Containerfile, *.Dockerfile and Dockerfile.*."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above the failure threshold", "1:a finding at or above it",
+                "2:usage or configuration error", "3:a file cannot be read or written"})
+public final class LintCommand implements Callable<Integer> {
+    enum Format { tty, json, sarif, checkstyle, junit, gitlab, gnu }
+
+    /** Fewer files than this are linted on the calling thread (starting a pool costs more than it saves). */
+    private static final int PARALLEL_FROM = 16;
+
+    /** One Dockerfile to lint, with its configuration and the linter for that configuration. */
+    private record Job(String name, byte[] bytes, Path dir, LintConfig config, Linter linter) {
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Dockerfiles, directories, or - for standard input")
+    List<String> paths;
+
+    @Option(names = {"-f", "--format"}, defaultValue = "tty", paramLabel = "FORMAT",
+            description = "tty, json, sarif, checkstyle, junit, gitlab or gnu (default: ${DEFAULT-VALUE})")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of stdout")
+    Path output;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "configuration file (.dockfit.yaml format, or hadolint's when its name contains 'hadolint'); default: searched")
+    Path config;
+
+    @Option(names = "--failure-threshold", paramLabel = "SEVERITY",
+            description = "exit 1 when a finding has this severity or worse: error, warning, info, style, none (default: warning)")
+    String failureThreshold;
+
+    @Option(names = "--ignore", paramLabel = "RULE", description = "do not report this rule (DF id or hadolint id; repeatable)")
+    List<String> ignore = new ArrayList<>();
+
+    @Option(names = "--enable", paramLabel = "RULE", description = "run this opt-in rule (repeatable)")
+    List<String> enable = new ArrayList<>();
+
+    @Option(names = "--trusted-registry", paramLabel = "REGISTRY", description = "a registry FROM may use (repeatable)")
+    List<String> trustedRegistries = new ArrayList<>();
+
+    @Option(names = "--no-inline-ignores", description = "disregard '# dockfit ignore=' and '# hadolint ignore=' comments")
+    boolean noInlineIgnores;
+
+    @Option(names = "--no-color", description = "no ANSI colours (also off when NO_COLOR is set or stdout is not a terminal)")
+    boolean noColor;
+
+    @Option(names = "--debug", description = "print stack traces of errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        List<RuleInfo> rules = AllRules.infos();
+        LintConfigs configs = new LintConfigs(config, ConfigSearch.fromEnvironment(System.getenv()), overrides(rules), rules);
+        List<DockerfileInputs.Input> inputs = DockerfileInputs.expand(paths);
+        PrintWriter err = spec.commandLine().getErr();
+        // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
+        Map<LintConfig, Linter> linters = new IdentityHashMap<>();
+        List<Job> jobs = new ArrayList<>();
+        boolean ioError = false;
+        for (DockerfileInputs.Input in : inputs) {
+            byte[] bytes;
+            try {
+                bytes = in.isStdin() ? System.in.readAllBytes() : Files.readAllBytes(in.file());
+            } catch (IOException e) {
+                err.println("dockfit lint: " + in.name() + ": cannot read: " + e.getMessage());
+                ioError = true;
+                continue;
+            }
+            Path dir = in.isStdin() ? null : in.file().toAbsolutePath().getParent();
+            LintConfig c = config(configs, dir);
+            jobs.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
+        }
+        // Files are independent and rules keep no state: lint many on every core, keep the input order.
+        List<LintResult> results = (jobs.size() >= PARALLEL_FROM ? jobs.parallelStream() : jobs.stream())
+                .map(j -> j.linter().lint(j.name(), j.bytes(), j.dir())).toList();
+        List<CheckedSource> checked = new ArrayList<>();
+        boolean failed = false;
+        for (int i = 0; i < jobs.size(); i++) {
+            Job j = jobs.get(i);
+            LintResult result = results.get(i);
+            checked.add(CheckedSource.of(j.name(), j.bytes(), result.findings()));
+            Severity threshold = j.config().failureThreshold();
+            if (threshold != null && Thresholds.fails(result.findings(), threshold)) failed = true;
+        }
+        write(checked, rules);
+        if (ioError) return ExitCodes.IO;
+        return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private static LintConfig config(LintConfigs configs, Path dir) {
+        try {
+            return configs.forDirectory(dir);
+        } catch (ConfigException e) {
+            throw new UserError(e.isIo() ? ExitCodes.IO : ExitCodes.USAGE, "dockfit lint: " + e.getMessage(), e);
+        }
+    }
+
+    private ConfigOverrides overrides(List<RuleInfo> rules) {
+        Severity threshold = null;
+        boolean never = false;
+        if (failureThreshold != null) {
+            if (failureThreshold.equalsIgnoreCase("none")) {
+                never = true;
+            } else {
+                try {
+                    threshold = Severity.parse(failureThreshold);
+                } catch (IllegalArgumentException e) {
+                    throw new UserError(ExitCodes.USAGE, "dockfit lint: --failure-threshold: " + e.getMessage());
+                }
+            }
+        }
+        return new ConfigOverrides(ruleIds(ignore, "--ignore", rules), ruleIds(enable, "--enable", rules),
+                trustedRegistries, threshold, never, noInlineIgnores);
+    }
+
+    private static Set<String> ruleIds(List<String> ids, String option, List<RuleInfo> rules) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String id : ids) {
+            for (String part : id.split(",")) {
+                if (part.isBlank()) continue;
+                Set<String> found = RuleIds.resolve(part, rules, true);
+                if (found.isEmpty()) throw new UserError(ExitCodes.USAGE, "dockfit lint: " + option + ": unknown rule '" + part.strip() + "'");
+                out.addAll(found);
+            }
+        }
+        return out;
+    }
+
+    private void write(List<CheckedSource> checked, List<RuleInfo> rules) {
+        try (Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
+            switch (format) {
+                case tty -> TtyReport.write(checked, out, colour());
+                case json -> Json.write(out, JsonReport.toJson(checked, Version.number()));
+                case sarif -> Json.write(out, Sarif.logWithHelp(CheckedSource.allFindings(checked), Version.number(),
+                        RuleHelpText.of(rules)));
+                case checkstyle -> Checkstyle.write(checked, out);
+                case junit -> Junit.write(checked, out);
+                case gitlab -> Json.write(out, GitlabCodeQuality.toJson(checked));
+                case gnu -> Gnu.write(checked, out);
+            }
+            out.flush();
+            if (out.checkError()) throw new IOException("write failed");
+        } catch (IOException e) {
+            throw new UserError(ExitCodes.IO, "dockfit lint: cannot write " + (output == null ? "output" : output)
+                    + " (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Colour on a terminal only, and never with --no-color or NO_COLOR (https://no-color.org). */
+    private boolean colour() {
+        String noColorEnv = System.getenv("NO_COLOR");
+        return !noColor && output == null && System.console() != null && (noColorEnv == null || noColorEnv.isEmpty());
+    }
+}

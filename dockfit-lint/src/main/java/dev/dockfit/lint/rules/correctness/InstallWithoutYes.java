@@ -1,0 +1,54 @@
+package dev.dockfit.lint.rules.correctness;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.PackageCommands;
+import dev.dockfit.lint.support.RunScript;
+import java.util.Set;
+
+@RuleDoc(id = "DF619", title = "yum, dnf or zypper without a non-interactive flag", severity = Severity.WARNING,
+        practice = Practice.CORRECTNESS,
+        why = "yum and dnf ask for confirmation unless given -y, zypper unless given -n (or -y after the "
+                + "command); with no terminal the build fails.",
+        bad = """
+                FROM rockylinux:9-minimal
+                RUN microdnf install -y dnf && dnf install httpd && dnf clean all
+                """,
+        good = """
+                FROM rockylinux:9-minimal
+                RUN microdnf install -y dnf && dnf install -y httpd && dnf clean all
+                """,
+        hadolint = {"DL3030", "DL3038", "DL3034"})
+public final class InstallWithoutYes implements Rule {
+    private static final Set<String> RPM_PROMPTING = Set.of("install", "groupinstall", "localinstall", "reinstall",
+            "update", "upgrade", "remove", "erase", "autoremove", "downgrade", "distro-sync", "group", "module");
+    private static final Set<String> ZYPPER_PROMPTING = Set.of("install", "in", "remove", "rm", "update", "up",
+            "patch", "dist-upgrade", "dup", "source-install", "si", "install-new-recommends", "inr");
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN")) continue;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "tdnf")) {
+                    if (!PackageCommands.subcommandIn(c, RPM_PROMPTING) || c.hasFlag("-y", "--assumeyes")) continue;
+                    ctx.report(rs.span(c.words().get(0)), "add -y to " + c.name() + " "
+                            + PackageCommands.subcommand(c).orElseThrow().literal()
+                            + ": the build cannot answer its prompt");
+                }
+                for (SimpleCommand c : rs.script().commandsNamed("zypper")) {
+                    if (!PackageCommands.subcommandIn(c, ZYPPER_PROMPTING)
+                            || c.hasFlag("-n", "--non-interactive", "-y", "--no-confirm")) continue;
+                    ctx.report(rs.span(c.words().get(0)), "add -n to zypper (zypper -n "
+                            + PackageCommands.subcommand(c).orElseThrow().literal()
+                            + "): the build cannot answer its prompt");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.dockfit.lint.rules.correctness;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Flag;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.Span;
+import dev.dockfit.dockerfile.semantic.Scope;
+import dev.dockfit.dockerfile.semantic.Stage;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Spelling;
+import dev.dockfit.lint.support.StageChain;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleDoc(id = "DF615", title = "Variable used where it is not defined", severity = Severity.WARNING,
+        practice = Practice.CORRECTNESS,
+        why = "The build replaces an undefined variable with nothing, silently. The usual cause is a global ARG "
+                + "(declared before FROM) used inside a stage without declaring it again there, or a typo. "
+                + "Variables the base image may define are not reported unless the Dockerfile itself declares "
+                + "the name elsewhere or a declared name is one typo away.",
+        bad = """
+                ARG APP_VERSION=1.4.2
+                FROM alpine:3.20
+                LABEL org.opencontainers.image.version=${APP_VERSION}
+                """,
+        good = """
+                ARG APP_VERSION=1.4.2
+                FROM alpine:3.20
+                ARG APP_VERSION
+                LABEL org.opencontainers.image.version=${APP_VERSION}
+                """,
+        buildkit = "UndefinedVar")
+public final class UndefinedVariable implements Rule {
+    private static final Set<String> EXPANDED = Set.of("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL",
+            "USER", "VOLUME", "WORKDIR", "ARG");
+    private static final Set<String> EXPANDED_FLAGS = Set.of("from", "chown", "chmod");
+
+    @Override
+    public void check(LintContext ctx) {
+        Set<String> globals = declaredNames(ctx.model().globalArgs());
+        for (Instruction i : ctx.instructions()) {
+            if (!EXPANDED.contains(i.keyword())) continue;
+            Stage stage = ctx.model().stageOf(i).orElse(null);
+            if (stage == null) continue; // global ARGs: FROM lines are another rule's business
+            Set<String> inChain = declaredInChain(ctx, stage);
+            Set<String> declaredInFile = new HashSet<>(globals);
+            for (Stage s : ctx.model().stages()) declaredInFile.addAll(declaredNames(s.instructions()));
+            declaredInFile.removeAll(inChain);
+            boolean scratchRoot = StageChain.root(ctx.model(), stage).base().isScratch();
+            Scope scope = ctx.model().scopeBefore(i);
+            for (Flag f : i.flags()) {
+                if (EXPANDED_FLAGS.contains(f.name()) && f.value() != null) {
+                    checkWord(ctx, i, f.value(), f.span(), scope, inChain, declaredInFile, scratchRoot);
+                }
+            }
+            List<Arg> args = i.args();
+            for (int k = 0; k < args.size(); k++) {
+                Arg a = args.get(k);
+                if (a.span() == null || a.value().startsWith("<<")) continue;
+                if (i.is("ENV") && k % 3 != 1) continue;
+                String word = a.value();
+                if (i.is("ARG")) {
+                    int eq = word.indexOf('=');
+                    if (eq < 0) continue;
+                    word = word.substring(eq + 1);
+                }
+                checkWord(ctx, i, word, a.span(), scope, inChain, declaredInFile, scratchRoot);
+            }
+        }
+    }
+
+    private static void checkWord(LintContext ctx, Instruction at, String word, Span span, Scope scope,
+                                  Set<String> inChain, Set<String> declaredInFile, boolean scratchRoot) {
+        if (word.indexOf('$') < 0) return;
+        var e = ctx.model().expand(at, word);
+        if (e.isEmpty()) return;
+        for (String name : e.get().unset()) {
+            // A name the stage chain declares anywhere (ENV PATH=$PATH:/x) may come from the base image.
+            if (scope.isDeclared(name) || inChain.contains(name)) continue;
+            Set<String> visible = new LinkedHashSet<>(scope.args().keySet());
+            visible.addAll(scope.env().keySet());
+            var typo = Spelling.nearest(name, visible);
+            if (typo.isPresent()) {
+                ctx.report(span, "$" + name + " is not defined: did you mean $" + typo.get() + "?");
+            } else if (declaredInFile.contains(name)) {
+                ctx.report(span, "$" + name + " is not defined in this stage: declare ARG " + name + " after FROM"
+                        + " (ARGs before FROM and those of other stages are not visible here)");
+            } else if (scratchRoot) {
+                ctx.report(span, "$" + name + " is not defined: declare it with ARG or ENV");
+            }
+        }
+    }
+
+    /** Every name an ARG or ENV declares in this stage or the stages it builds on. */
+    private static Set<String> declaredInChain(LintContext ctx, Stage stage) {
+        Set<String> names = new HashSet<>();
+        for (Stage s : StageChain.of(ctx.model(), stage)) names.addAll(declaredNames(s.instructions()));
+        return names;
+    }
+
+    /** Every name these ARG and ENV instructions declare. */
+    private static Set<String> declaredNames(List<Instruction> instructions) {
+        Set<String> names = new HashSet<>();
+        for (Instruction i : instructions) {
+            if (i.is("ARG")) {
+                for (Arg a : i.args()) {
+                    int eq = a.value().indexOf('=');
+                    names.add(eq < 0 ? a.value() : a.value().substring(0, eq));
+                }
+            } else if (i.is("ENV")) {
+                for (int k = 0; k < i.args().size(); k += 3) names.add(i.args().get(k).value());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.dockfit.lint.rules.maintainability;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.RunScript;
+
+@RuleDoc(id = "DF705", title = "apt instead of apt-get", severity = Severity.WARNING,
+        practice = Practice.MAINTAINABILITY,
+        why = "apt is meant for people at a terminal: its output and behaviour may change between releases and "
+                + "it warns that its interface is not stable for scripts. apt-get is.",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN apt update && apt install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+                """,
+        good = """
+                FROM debian:bookworm-slim
+                RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
+                """,
+        hadolint = "DL3027")
+public final class AptInsteadOfAptGet implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN")) continue;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commandsNamed("apt")) {
+                    ctx.report(rs.span(c.words().get(0)), "use apt-get (or apt-cache) in scripts: apt has no "
+                            + "stable command-line interface");
+                }
+            }
+        }
+    }
+}

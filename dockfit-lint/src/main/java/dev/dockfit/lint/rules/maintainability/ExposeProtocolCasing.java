@@ -1,0 +1,42 @@
+package dev.dockfit.lint.rules.maintainability;
+
+import dev.dockfit.dockerfile.model.Arg;
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import java.util.Locale;
+
+@RuleDoc(id = "DF706", title = "EXPOSE protocol not in lower case", severity = Severity.STYLE,
+        practice = Practice.MAINTAINABILITY,
+        why = "Protocols are written tcp, udp and sctp; other spellings are accepted only for compatibility.",
+        bad = """
+                FROM coredns/coredns:1.11.3
+                EXPOSE 53/UDP
+                """,
+        good = """
+                FROM coredns/coredns:1.11.3
+                EXPOSE 53/udp
+                """,
+        buildkit = "ExposeProtoCasing")
+public final class ExposeProtocolCasing implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction i : ctx.instructions()) {
+            if (!i.is("EXPOSE")) continue;
+            for (Arg a : i.args()) {
+                int slash = a.value().indexOf('/');
+                if (slash < 0) continue;
+                String proto = a.value().substring(slash + 1);
+                String lower = proto.toLowerCase(Locale.ROOT);
+                if (!proto.equals(lower) && !proto.contains("$")) {
+                    ctx.report(a.span(), "write the protocol in lower case: " + a.value().substring(0, slash + 1)
+                            + lower);
+                }
+            }
+        }
+    }
+}

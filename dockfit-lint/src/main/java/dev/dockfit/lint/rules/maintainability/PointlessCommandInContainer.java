@@ -1,0 +1,43 @@
+package dev.dockfit.lint.rules.maintainability;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.RunScript;
+import java.util.Set;
+
+@RuleDoc(id = "DF708", title = "Command that makes no sense in a build", severity = Severity.INFO,
+        practice = Practice.MAINTAINABILITY,
+        why = "Interactive or system tools (ssh, vim, top, service, shutdown, mount, free, ps) do nothing useful "
+                + "while an image builds: there is no init system, no terminal and no running service.",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN service nginx start
+                """,
+        good = """
+                FROM nginx:1.27-alpine
+                CMD ["nginx", "-g", "daemon off;"]
+                """,
+        hadolint = "DL3001")
+public final class PointlessCommandInContainer implements Rule {
+    private static final Set<String> POINTLESS = Set.of("free", "mount", "ps", "service", "shutdown", "ssh",
+            "top", "vim", "reboot");
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN")) continue;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commands()) {
+                    if (!POINTLESS.contains(c.name())) continue;
+                    ctx.report(rs.span(c.words().get(0)), c.name() + " does nothing useful during a build: "
+                            + "remove it (services start from CMD or ENTRYPOINT)");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.dockfit.lint.rules.maintainability;
+
+import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.finding.Practice;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.Rule;
+import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.RunScript;
+
+@RuleDoc(id = "DF709", title = "wget without a progress option", severity = Severity.INFO,
+        practice = Practice.MAINTAINABILITY,
+        why = "Without a terminal wget prints its progress as thousands of dot lines that bury the build log.",
+        bad = """
+                FROM debian:bookworm-slim
+                RUN wget https://example.com/tool.tar.gz
+                """,
+        good = """
+                FROM debian:bookworm-slim
+                RUN wget --progress=dot:giga https://example.com/tool.tar.gz
+                """,
+        hadolint = "DL3047")
+public final class WgetWithoutProgressOption implements Rule {
+
+    @Override
+    public void check(LintContext ctx) {
+        for (Instruction run : ctx.instructions()) {
+            if (!run.is("RUN")) continue;
+            for (RunScript rs : ctx.scripts(run)) {
+                for (SimpleCommand c : rs.script().commandsNamed("wget")) {
+                    if (c.hasFlag("--progress", "-q", "--quiet", "-nv", "--no-verbose", "-o", "--output-file",
+                            "-a", "--append-output", "--help", "-h", "--version", "-V")) continue;
+                    ctx.report(rs.span(c.words().get(0)), "add --progress=dot:giga (or -q / -nv) to wget to keep "
+                            + "the build log readable");
+                }
+            }
+        }
+    }
+}
