@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Image read benchmark (issue 4, item 13). Builds (or reuses) a synthetic OCI image of about 600 MB
 # uncompressed in gzip layers, then in one run prints dockfit's wall time against a parallel inflate-only
-# pass over the same layer blobs (target ratio <= 1.2) and dockfit's peak RSS (target <= 256 MiB).
+# pass over the same layer blobs (target ratio <= 1.2) and dockfit's peak RSS (target <= 256 MiB), with the load.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out="$here/bench/out"
@@ -25,21 +25,37 @@ fi
 # Warm the page cache so both runs read from memory.
 cat "$image"/blobs/sha256/* > /dev/null
 
-# Both are whole JVM runs timed the same way (wall and CPU, JVM start-up included).
-/usr/bin/time -f "%e %U %S" -o "$out/inflate-time.txt" java -XX:+UseSerialGC -cp "$classes:$jar" \
-  ImageBench inflate "$image" "$threads" > "$out/inflate.txt"
-read -r _ tar_bytes < "$out/inflate.txt"
-read -r inflate_s inflate_user inflate_sys < "$out/inflate-time.txt"
-/usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$here/dockfit" image --format json --no-progress \
-  --threads "$threads" "$image" > "$out/report.json" || [ $? -eq 1 ]
-read -r dockfit_s dockfit_user dockfit_sys rss_kb < "$out/time.txt"
+# Both are whole JVM runs timed the same way (wall and CPU, JVM start-up included), alternated BENCH_RUNS
+# times (default 3) so a change in machine load hits both sides; each pair's ratio is printed, then the median.
+runs=${BENCH_RUNS:-3}
+echo "before: $(uptime)"
+: > "$out/pairs.txt"
+for run in $(seq 1 "$runs"); do
+  /usr/bin/time -f "%e %U %S" -o "$out/inflate-time.txt" java -XX:+UseSerialGC -cp "$classes:$jar" \
+    ImageBench inflate "$image" "$threads" > "$out/inflate.txt"
+  read -r _ tar_bytes < "$out/inflate.txt"
+  read -r inflate_s inflate_user inflate_sys < "$out/inflate-time.txt"
+  /usr/bin/time -f "%e %U %S %M" -o "$out/time.txt" "$here/dockfit" image --format json --no-progress \
+    --threads "$threads" "$image" > "$out/report.json" || [ $? -eq 1 ]
+  read -r dockfit_s dockfit_user dockfit_sys rss_kb < "$out/time.txt"
+  echo "$inflate_s $inflate_user $inflate_sys $dockfit_s $dockfit_user $dockfit_sys $rss_kb" >> "$out/pairs.txt"
+done
+echo "after:  $(uptime)"
 
-awk -v d="$dockfit_s" -v i="$inflate_s" -v dc="$dockfit_user+$dockfit_sys" -v ic="$inflate_user+$inflate_sys" \
-    -v r="$rss_kb" -v b="$tar_bytes" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-  split(dc, x, "+"); dcpu = x[1] + x[2]; split(ic, y, "+"); icpu = y[1] + y[2]
-  printf "uncompressed layer bytes: %d (%.0f MiB), load average %s\n", b, b / 1048576, load
-  printf "inflate-only (parallel):  %.2f s wall, %.2f s CPU\n", i, icpu
-  printf "dockfit image:            %.2f s wall, %.2f s CPU\n", d, dcpu
-  printf "ratio dockfit/inflate:    %.2f wall, %.2f CPU (target <= 1.2)\n", d / i, dcpu / icpu
-  printf "dockfit peak RSS:         %.0f MiB (target <= 256)\n", r / 1024
-}'
+awk -v b="$tar_bytes" -v threads="$threads" '
+  function median(a, n,   i, j, t) {
+    for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  {
+    n++; icpu = $2 + $3; dcpu = $5 + $6
+    wall[n] = $4 / $1; cpu[n] = dcpu / icpu; rss[n] = $7 / 1024
+    printf "run %d: inflate-only %.2f s wall %.2f s CPU | dockfit %.2f s wall %.2f s CPU %.0f MiB | ratio %.2f wall %.2f CPU\n",
+      n, $1, icpu, $4, dcpu, $7 / 1024, wall[n], cpu[n]
+  }
+  END {
+    printf "uncompressed layer bytes: %d (%.0f MiB), %d threads on both sides\n", b, b / 1048576, threads
+    printf "median ratio dockfit/inflate: %.2f wall, %.2f CPU (target <= 1.2)\n", median(wall, n), median(cpu, n)
+    max = 0; for (i = 1; i <= n; i++) if (rss[i] > max) max = rss[i]
+    printf "dockfit peak RSS: %.0f MiB (largest of %d runs; target <= 256)\n", max, n
+  }' "$out/pairs.txt"
