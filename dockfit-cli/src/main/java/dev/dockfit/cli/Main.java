@@ -1,6 +1,8 @@
 package dev.dockfit.cli;
 
 import dev.dockfit.cli.db.DbCommand;
+import dev.dockfit.cli.scan.SbomCommand;
+import dev.dockfit.cli.scan.ScanCommand;
 import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.parse.ParseCommand;
 import java.io.PrintWriter;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
             ParseCommand.class,
             ImageCommand.class,
             DbCommand.class,
+            ScanCommand.class,
+            SbomCommand.class,
         })
 public final class Main implements Runnable {
 
