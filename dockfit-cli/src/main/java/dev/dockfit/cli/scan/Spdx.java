@@ -36,7 +36,7 @@ final class Spdx {
         if (inv.os().isKnown()) {
             packages.addObject().put("name", inv.os().id()).put("SPDXID", "SPDXRef-OperatingSystem")
                     .put("versionInfo", inv.os().versionId()).put("downloadLocation", "NOASSERTION")
-                    .put("filesAnalyzed", false).put("primaryPackagePurpose", "OPERATING-SYSTEM")
+                    .put("filesAnalyzed", false).put("primaryPackagePurpose", "OPERATING_SYSTEM")
                     .put("description", inv.os().prettyName());
             relationships.addObject().put("spdxElementId", "SPDXRef-Image").put("relationshipType", "CONTAINS")
                     .put("relatedSpdxElement", "SPDXRef-OperatingSystem");
