@@ -5,6 +5,7 @@ import dev.dockfit.cli.scan.SbomCommand;
 import dev.dockfit.cli.scan.ScanCommand;
 import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.parse.ParseCommand;
+import dev.dockfit.cli.recommend.RecommendCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,6 +23,7 @@ import picocli.CommandLine.Command;
             DbCommand.class,
             ScanCommand.class,
             SbomCommand.class,
+            RecommendCommand.class,
         })
 public final class Main implements Runnable {
 

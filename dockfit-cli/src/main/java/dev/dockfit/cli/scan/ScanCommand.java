@@ -3,7 +3,13 @@ package dev.dockfit.cli.scan;
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.Json;
 import dev.dockfit.cli.UserError;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.cli.recommend.RecommendCommand;
+import dev.dockfit.cli.recommend.RecommendationsJson;
+import dev.dockfit.cli.recommend.RecommendationsTty;
+import dev.dockfit.cli.recommend.Recommender;
 import dev.dockfit.cli.report.Sarif;
+import dev.dockfit.image.ImageException;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.vuln.match.VulnFindings;
 import dev.dockfit.vuln.match.VulnMatch;
@@ -75,11 +81,14 @@ public final class ScanCommand implements Callable<Integer> {
             description = "exit 1 when a reported vulnerability has this severity or worse (critical, high, medium, low, unknown)")
     String failOn;
 
-    @Option(names = "--offline", description = "never use the network: the local database only, and no registry look-ups for recommendations")
+    @Option(names = "--offline", description = "no registry look-ups for base image recommendations (a scan never downloads vulnerability data either way)")
     boolean offline;
 
     @Option(names = "--db-dir", paramLabel = "DIR", description = "database directory (default: the user cache dir, e.g. ~/.cache/dockfit/vulndb)")
     Path dbDir;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "recommendations: scan results by manifest digest (default: ~/.cache/dockfit/scans)")
+    Path cacheDir;
 
     @Mixin
     ImageInputOptions input;
@@ -121,7 +130,8 @@ public final class ScanCommand implements Callable<Integer> {
             }
             Inventory inventory = input.inventory("scan", source);
             ScanResult result = ScanResult.scan(inventory, store, options);
-            write(result, status);
+            Recommender.Recommendations advice = recommendations(store);
+            write(result, status, advice);
             if (threshold == null) return ExitCodes.OK;
             for (VulnMatch m : result.matches()) {
                 if (m.severity().severity().atLeast(threshold)) return ExitCodes.FINDINGS;
@@ -141,12 +151,35 @@ public final class ScanCommand implements Callable<Integer> {
         return VulnStore.open(dir);
     }
 
-    private void write(ScanResult result, StoreStatus status) {
+    /** The base-image advice of {@code dockfit recommend}, for a registry image whose registry answers; else null. */
+    private Recommender.Recommendations recommendations(VulnStore store) throws StoreException {
+        if (offline || !source.startsWith("docker://")) return null;
+        try {
+            return RecommendCommand.recommender(store, input.sourceOptions("scan"), cacheDir, 100).recommend(source);
+        } catch (ImageException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("dockfit scan: no base image recommendations: " + e.getMessage());
+            err.flush();
+            return null;
+        }
+    }
+
+    private void write(ScanResult result, StoreStatus status, Recommender.Recommendations advice) {
         try (Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
-                case tty -> ScanTty.print(result, source, out);
-                case json -> Json.write(out, ScanJson.toJson(result, source, status));
+                case tty -> {
+                    ScanTty.print(result, source, out);
+                    if (advice != null) {
+                        out.println();
+                        RecommendationsTty.print(advice, out);
+                    }
+                }
+                case json -> {
+                    ObjectNode json = ScanJson.toJson(result, source, status);
+                    if (advice != null) json.set("recommendations", RecommendationsJson.toJson(advice));
+                    Json.write(out, json);
+                }
                 case sarif -> Json.write(out, Sarif.log(findings(result), version(), Map.of(VulnFindings.RULE, "Known vulnerability in an installed package")));
                 case cyclonedx -> Json.write(out, CycloneDx.bom(result.inventory(), source, version(), result.matches()));
             }
