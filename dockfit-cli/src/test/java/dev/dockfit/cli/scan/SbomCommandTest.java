@@ -33,7 +33,7 @@ class SbomCommandTest {
     }
 
     /** CycloneDX's schema, from cyclonedx-core-java's jar; its $refs (spdx, jsf) resolve on the class path. */
-    private static Schema cycloneDxSchema() throws Exception {
+    static Schema cycloneDxSchema() throws Exception {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7,
                 b -> b.schemaIdResolvers(r -> r.mapPrefix("http://cyclonedx.org/schema/", "classpath:")));
         try (InputStream in = SbomCommandTest.class.getResourceAsStream("/bom-1.6.schema.json")) {

@@ -85,6 +85,50 @@ class ScanDebian12ImageTest {
     }
 
     @Test
+    void ignoreFileDropsMatchesByIdAndPackageUntilTheyExpire() throws Exception {
+        Path ignore = tmp.resolve("ignore.yaml");
+        java.nio.file.Files.writeString(ignore, """
+                ignore:
+                  - id: DEBIAN-CVE-2026-109518
+                    package: libapt-pkg6.0
+                    reason: only apt's own binary links it, and apt is never run in the container
+                  - id: DEBIAN-CVE-2025-15649
+                    expires: 2000-01-01
+                    reason: expired long ago
+                """);
+        JsonNode scan = ScanFixtures.scanJson(db, archive, "--ignore-file=" + ignore);
+        assertThat(scan.at("/summary/total").asInt()).isEqualTo(15);
+        assertThat(scan.at("/summary/ignored").asInt()).isEqualTo(1);
+        assertThat(scan.at("/ignored/0/package").asText()).isEqualTo("libapt-pkg6.0");
+        assertThat(scan.get("vulnerabilities").toString()).contains("\"package\":\"apt\"").contains("DEBIAN-CVE-2025-15649");
+        // a source package name covers all its binaries
+        java.nio.file.Files.writeString(ignore, "ignore:\n  - id: CVE-2026-109518\n    package: apt\n");
+        assertThat(ScanFixtures.scanJson(db, archive, "--ignore-file=" + ignore).at("/summary/ignored").asInt()).isEqualTo(2);
+
+        java.nio.file.Files.writeString(ignore, "ignore:\n  - id: X\n    expires: next week\n");
+        CliRun bad = CliRun.of("scan", "--db-dir=" + db, "--ignore-file=" + ignore, archive);
+        assertThat(bad.exitCode()).isEqualTo(2);
+        assertThat(bad.err().strip()).contains("ignore entry 1: 'expires' must be a date").doesNotContain("\n");
+    }
+
+    @Test
+    void cycloneDxAndSarifCarryTheVulnerabilities() throws Exception {
+        CliRun cdx = CliRun.of("scan", "--db-dir=" + db, "--format=cyclonedx", archive);
+        assertThat(cdx.exitCode()).as(cdx.err()).isZero();
+        JsonNode bom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(cdx.out());
+        assertThat(SbomCommandTest.cycloneDxSchema().validate(bom)).isEmpty();
+        assertThat(bom.get("vulnerabilities")).hasSize(16);
+        Set<String> refs = new HashSet<>();
+        bom.get("components").forEach(c -> refs.add(c.get("bom-ref").asText()));
+        bom.get("vulnerabilities").forEach(v -> assertThat(refs).contains(v.at("/affects/0/ref").asText()));
+
+        CliRun sarif = CliRun.of("scan", "--db-dir=" + db, "--format=sarif", archive);
+        JsonNode log = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sarif.out());
+        assertThat(log.at("/runs/0/results")).hasSize(16);
+        assertThat(log.at("/runs/0/results/0/ruleId").asText()).isEqualTo("VULN");
+    }
+
+    @Test
     void failOnSetsExitCodeOneAndFiltersNarrowTheReport() {
         CliRun fail = CliRun.of("scan", "--db-dir=" + db, "--offline", "--fail-on=unknown", "--format=json", archive);
         assertThat(fail.exitCode()).isEqualTo(1);

@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The ignore file of {@code dockfit scan --ignore-file}: accepted vulnerabilities, each by id (or alias, e.g. a
- * CVE), optionally only for one package, until an optional expiry date, with a reason.
+ * The ignore file of {@code dockfit scan --ignore-file}: accepted vulnerabilities, each by id (or alias, or the CVE
+ * a distribution id such as {@code DEBIAN-CVE-2023-4911} embeds), optionally only for one package (binary or source
+ * name), until an optional expiry date, with a reason.
  *
  * <pre>
  * ignore:
@@ -32,7 +33,10 @@ public record IgnoreRules(List<Rule> rules) {
         boolean covers(VulnMatch m, LocalDate today) {
             if (expires != null && today.isAfter(expires)) return false;
             if (pkg != null && !pkg.equals(m.pkg().name()) && !pkg.equals(m.pkg().sourceName())) return false;
-            return id.equalsIgnoreCase(m.id()) || m.aliases().stream().anyMatch(id::equalsIgnoreCase);
+            if (id.equalsIgnoreCase(m.id()) || m.aliases().stream().anyMatch(id::equalsIgnoreCase)) return true;
+            // Distribution ids embed the CVE (DEBIAN-CVE-…, ALPINE-SECDB-v3.10-CVE-…, BELL-CVE-…) and often list no alias.
+            String upper = id.toUpperCase(java.util.Locale.ROOT);
+            return upper.startsWith("CVE-") && m.id().toUpperCase(java.util.Locale.ROOT).endsWith("-" + upper);
         }
     }
 
