@@ -2,9 +2,12 @@ package dev.dockfit.cli;
 
 import dev.dockfit.cli.db.DbCommand;
 import dev.dockfit.cli.fix.FixCommand;
+import dev.dockfit.cli.scan.SbomCommand;
+import dev.dockfit.cli.scan.ScanCommand;
 import dev.dockfit.cli.image.ImageCommand;
 import dev.dockfit.cli.lint.LintCommand;
 import dev.dockfit.cli.parse.ParseCommand;
+import dev.dockfit.cli.recommend.RecommendCommand;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,6 +36,9 @@ public final class Main implements Runnable {
         COMMANDS.put("fix", () -> new FixCommand());
         COMMANDS.put("image", () -> new ImageCommand());
         COMMANDS.put("db", () -> new DbCommand());
+        COMMANDS.put("scan", () -> new ScanCommand());
+        COMMANDS.put("sbom", () -> new SbomCommand());
+        COMMANDS.put("recommend", () -> new RecommendCommand());
     }
 
     @CommandLine.Spec

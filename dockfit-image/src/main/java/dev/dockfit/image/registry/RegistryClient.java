@@ -39,7 +39,7 @@ final class RegistryClient {
     }
 
     /** A response body stream plus the headers that matter. */
-    record Response(InputStream body, String contentType, long length, String digestHeader) {
+    record Response(InputStream body, String contentType, long length, String digestHeader, String link) {
     }
 
     Response manifest(String reference, String accept) {
@@ -48,6 +48,16 @@ final class RegistryClient {
 
     Response blob(String digest) {
         return get("/v2/" + repository + "/blobs/" + digest, "*/*");
+    }
+
+    /** One page of {@code GET /v2/<repo>/tags/list}; {@code query} is empty or starts with {@code ?}. */
+    Response tags(String query) {
+        return get("/v2/" + repository + "/tags/list" + query, "application/json");
+    }
+
+    /** A path (and query) the registry gave in a Link header, fetched with this client's credentials. */
+    Response follow(String pathAndQuery) {
+        return get(pathAndQuery, "application/json");
     }
 
     String url(String path) {
@@ -81,7 +91,8 @@ final class RegistryClient {
             }
             return new Response(r.body(), r.headers().firstValue("Content-Type").orElse(null),
                     r.headers().firstValueAsLong("Content-Length").orElse(-1),
-                    r.headers().firstValue("Docker-Content-Digest").orElse(null));
+                    r.headers().firstValue("Docker-Content-Digest").orElse(null),
+                    r.headers().firstValue("Link").orElse(null));
         } catch (IOException e) {
             throw new ImageException(registry + ": " + (e.getMessage() == null ? e.getClass().getSimpleName()
                     : e.getMessage()) + " (GET " + uri + ")", e);

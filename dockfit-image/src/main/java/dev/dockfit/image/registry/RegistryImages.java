@@ -20,15 +20,8 @@ public final class RegistryImages {
     }
 
     public static Image open(String spec, ImageSource.Options options) {
-        String text = spec.substring("docker://".length());
-        ImageReference ref = ImageReference.parse(text)
-                .orElseThrow(() -> new ImageException(spec + ": not a valid image reference"));
-        String registry = ref.isDockerHub() ? "registry-1.docker.io" : ref.registry();
-        String host = registry.contains(":") ? registry.substring(0, registry.lastIndexOf(':')) : registry;
-        boolean plain = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
-                || options.insecureRegistries().contains(registry) || options.insecureRegistries().contains(host);
-        RegistryClient client = new RegistryClient(plain ? "http" : "https", registry, ref.apiRepository(),
-                options.dockerConfig());
+        ImageReference ref = reference(spec);
+        RegistryClient client = client(ref, options);
         String reference = ref.digest() != null ? ref.digest() : ref.tag() != null ? ref.tag() : "latest";
 
         byte[] top;
@@ -46,6 +39,21 @@ public final class RegistryImages {
                 options.platform(), spec);
         ManifestResolver.Resolved r = resolver.fromDocument(top, topDigest);
         return new Image(spec, "registry", r.manifestDigest(), r.config(), r.layers(), r.annotations(), null);
+    }
+
+    /** Parses {@code docker://REF} (the prefix is optional). */
+    static ImageReference reference(String spec) {
+        String text = spec.startsWith("docker://") ? spec.substring("docker://".length()) : spec;
+        return ImageReference.parse(text).orElseThrow(() -> new ImageException(spec + ": not a valid image reference"));
+    }
+
+    /** A client for the reference's repository: plain HTTP for localhost and the insecure registries. */
+    static RegistryClient client(ImageReference ref, ImageSource.Options options) {
+        String registry = ref.isDockerHub() ? "registry-1.docker.io" : ref.registry();
+        String host = registry.contains(":") ? registry.substring(0, registry.lastIndexOf(':')) : registry;
+        boolean plain = host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]")
+                || options.insecureRegistries().contains(registry) || options.insecureRegistries().contains(host);
+        return new RegistryClient(plain ? "http" : "https", registry, ref.apiRepository(), options.dockerConfig());
     }
 
     private static Blob blob(RegistryClient client, Digest digest, boolean manifest) {
