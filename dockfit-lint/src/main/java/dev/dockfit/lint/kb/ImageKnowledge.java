@@ -1,5 +1,7 @@
 package dev.dockfit.lint.kb;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockfit.reference.ImageReference;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,18 +35,27 @@ public final class ImageKnowledge {
 
     public static final String RESOURCE = "official-images.json";
 
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private record OtherImage(String prefix, Optional<Family> family, Optional<SdkInfo> sdk) {
     }
 
-    private final Map<String, OfficialImage> images;
+    /** Where each image's object lies in the data file: an image is parsed only when first asked about. */
+    private record Slice(byte[] data, int offset, int length) {
+    }
+
+    private final Map<String, Slice> slices;
+    private final Map<String, String> placeholders;
+    private final Map<String, OfficialImage> parsed = new ConcurrentHashMap<>();
     private final List<OfficialImage.FamilyRule> families;
     private final List<OtherImage> otherImages;
 
-    private ImageKnowledge(Map<String, OfficialImage> images, List<OfficialImage.FamilyRule> families,
-                           List<OtherImage> otherImages) {
-        this.images = images;
+    private ImageKnowledge(Map<String, Slice> slices, Map<String, String> placeholders,
+                           List<OfficialImage.FamilyRule> families, List<OtherImage> otherImages) {
+        this.slices = slices;
+        this.placeholders = placeholders;
         this.families = families;
         this.otherImages = otherImages;
     }
@@ -66,20 +78,66 @@ public final class ImageKnowledge {
         return Bundled.INSTANCE;
     }
 
-    /** Reads a data file in the format of {@code official-images.json}. */
+    /**
+     * Reads a data file in the format of {@code official-images.json}. Only the small top-level parts are parsed
+     * here; the images (most of the file) are located with the streaming parser and each is parsed, and its
+     * patterns compiled, on first use: a Dockerfile names one or two of the 168 images.
+     */
     public static ImageKnowledge load(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
-        if (root == null || !root.path("images").isObject()) throw new IOException("not an image knowledge file");
+        byte[] data = json.readAllBytes();
         Map<String, String> placeholders = new LinkedHashMap<>();
-        root.path("placeholders").properties().forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
-        Map<String, OfficialImage> images = new LinkedHashMap<>();
-        root.path("images").properties().forEach(e ->
-                images.put(e.getKey(), image(e.getKey(), e.getValue(), placeholders)));
-        List<OtherImage> others = new ArrayList<>();
-        for (JsonNode o : root.path("otherImages")) {
-            others.add(new OtherImage(o.path("prefix").asText(), family(o.path("family")), sdkInfo(o.path("sdk"))));
+        Map<String, Slice> slices = new LinkedHashMap<>();
+        JsonNode families = null;
+        JsonNode others = null;
+        boolean sawImages = false;
+        try (JsonParser p = MAPPER.getFactory().createParser(data)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an image knowledge file");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "placeholders" -> MAPPER.readValue(p, JsonNode.class).properties()
+                            .forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
+                    case "families" -> families = MAPPER.readValue(p, JsonNode.class);
+                    case "otherImages" -> others = MAPPER.readValue(p, JsonNode.class);
+                    case "images" -> {
+                        if (p.currentToken() != JsonToken.START_OBJECT) throw new IOException("not an image knowledge file");
+                        sawImages = true;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            int start = (int) p.currentTokenLocation().getByteOffset();
+                            p.skipChildren();
+                            int end = (int) p.currentLocation().getByteOffset();
+                            slices.put(name, new Slice(data, start, end - start));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
         }
-        return new ImageKnowledge(images, familyRules(root.path("families"), placeholders), others);
+        if (!sawImages) throw new IOException("not an image knowledge file");
+        List<OtherImage> otherImages = new ArrayList<>();
+        if (others != null) {
+            for (JsonNode o : others) {
+                otherImages.add(new OtherImage(o.path("prefix").asText(), family(o.path("family")), sdkInfo(o.path("sdk"))));
+            }
+        }
+        List<OfficialImage.FamilyRule> familyRules = families == null ? List.of() : familyRules(families, placeholders);
+        return new ImageKnowledge(slices, placeholders, familyRules, otherImages);
+    }
+
+    /** The named image, parsed from its slice of the data file on first use and kept. */
+    private OfficialImage official(String name) {
+        Slice slice = slices.get(name);
+        if (slice == null) return null;
+        return parsed.computeIfAbsent(name, n -> {
+            try {
+                return image(n, MAPPER.readTree(slice.data(), slice.offset(), slice.length()), placeholders);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read image " + n + " of the knowledge base", e);
+            }
+        });
     }
 
     private static OfficialImage image(String name, JsonNode n, Map<String, String> placeholders) {
@@ -171,12 +229,14 @@ public final class ImageKnowledge {
     }
 
     public Optional<OfficialImage> image(ImageReference ref) {
-        return ref.officialName().map(images::get);
+        return ref.officialName().map(this::official);
     }
 
     /** Every image the data file describes, by name. */
     public Map<String, OfficialImage> images() {
-        return Collections.unmodifiableMap(images);
+        Map<String, OfficialImage> all = new LinkedHashMap<>();
+        slices.keySet().forEach(name -> all.put(name, official(name)));
+        return Collections.unmodifiableMap(all);
     }
 
     public TagStatus status(String image, String tag) {
@@ -264,7 +324,7 @@ public final class ImageKnowledge {
             if (!m.matches()) continue;
             String variant = rule.to();
             for (String g : rule.groups()) variant = variant.replace("{" + g + "}", m.group(g) == null ? "" : m.group(g));
-            OfficialImage target = images.get(rule.image());
+            OfficialImage target = official(rule.image());
             if (target == null) continue;
             Optional<String> candidate = target == from
                     ? sameImageTag(from, fromTag, name, variant)
