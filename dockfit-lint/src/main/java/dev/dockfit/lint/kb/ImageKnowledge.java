@@ -3,7 +3,10 @@ package dev.dockfit.lint.kb;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockfit.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +38,8 @@ public final class ImageKnowledge {
 
     public static final String RESOURCE = "official-images.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The streaming parser and tree nodes only: an ObjectMapper costs more to set up than a lint run. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
@@ -90,16 +94,16 @@ public final class ImageKnowledge {
         JsonNode families = null;
         JsonNode others = null;
         boolean sawImages = false;
-        try (JsonParser p = MAPPER.getFactory().createParser(data)) {
+        try (JsonParser p = JSON.createParser(data)) {
             if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an image knowledge file");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 p.nextToken();
                 switch (field) {
-                    case "placeholders" -> MAPPER.readValue(p, JsonNode.class).properties()
+                    case "placeholders" -> tree(p).properties()
                             .forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
-                    case "families" -> families = MAPPER.readValue(p, JsonNode.class);
-                    case "otherImages" -> others = MAPPER.readValue(p, JsonNode.class);
+                    case "families" -> families = tree(p);
+                    case "otherImages" -> others = tree(p);
                     case "images" -> {
                         if (p.currentToken() != JsonToken.START_OBJECT) throw new IOException("not an image knowledge file");
                         sawImages = true;
@@ -127,13 +131,45 @@ public final class ImageKnowledge {
         return new ImageKnowledge(slices, placeholders, familyRules, otherImages);
     }
 
+    /** The value at the parser's current token as a tree (the file holds objects, arrays, strings, ints, booleans). */
+    private static JsonNode tree(JsonParser p) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonToken token = p.currentToken();
+        if (token == null) throw new IOException("unexpected end of the image knowledge file");
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode o = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, tree(p));
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) a.add(tree(p));
+                yield a;
+            }
+            case VALUE_STRING -> nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT -> nodes.numberNode(p.getIntValue());
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new IOException("unexpected " + token + " in the image knowledge file");
+        };
+    }
+
     /** The named image, parsed from its slice of the data file on first use and kept. */
     private OfficialImage official(String name) {
         Slice slice = slices.get(name);
         if (slice == null) return null;
         return parsed.computeIfAbsent(name, n -> {
             try {
-                return image(n, MAPPER.readTree(slice.data(), slice.offset(), slice.length()), placeholders);
+                try (JsonParser p = JSON.createParser(slice.data(), slice.offset(), slice.length())) {
+                    p.nextToken();
+                    return image(n, tree(p), placeholders);
+                }
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read image " + n + " of the knowledge base", e);
             }
