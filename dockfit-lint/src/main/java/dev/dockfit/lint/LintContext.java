@@ -23,12 +23,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What a rule sees: the semantic model, the shell analysis of every RUN (computed once and shared by all
  * rules), the knowledge base, the user's options, and {@code report} to add findings.
  */
 public final class LintContext {
+    private static final Pattern SHORT_O_FLAG = Pattern.compile("-[a-zA-Z]*o");
     private static final Set<String> POSIX_SHELLS = Set.of("sh", "bash", "ash", "dash", "zsh", "ksh", "mksh");
 
     private final BuildModel model;
@@ -137,7 +139,7 @@ public final class LintContext {
         if (shell == null) return false;
         List<String> a = shell.argValues();
         for (int i = 0; i + 1 < a.size(); i++) {
-            if (a.get(i).matches("-[a-zA-Z]*o") && a.get(i + 1).equals("pipefail")) return true;
+            if (SHORT_O_FLAG.matcher(a.get(i)).matches() && a.get(i + 1).equals("pipefail")) return true;
         }
         return false;
     }

@@ -10,6 +10,8 @@ import java.util.Optional;
  */
 public final class Instruction {
     private final String keyword;
+    /** Computed once: rules ask for it on every instruction. */
+    private final String upperKeyword;
     private final Span span;
     private final Span keywordSpan;
     private final List<Flag> flags;
@@ -23,6 +25,7 @@ public final class Instruction {
     public Instruction(String keyword, Span span, Span keywordSpan, List<Flag> flags, List<Arg> args, boolean json,
                        List<Heredoc> heredocs, Instruction child, MappedText argsText, int stage) {
         this.keyword = keyword;
+        this.upperKeyword = keyword.toUpperCase(Locale.ROOT);
         this.span = span;
         this.keywordSpan = keywordSpan;
         this.flags = List.copyOf(flags);
@@ -36,7 +39,7 @@ public final class Instruction {
 
     /** The keyword in upper case ({@code RUN}); unknown instructions keep their name. */
     public String keyword() {
-        return keyword.toUpperCase(Locale.ROOT);
+        return upperKeyword;
     }
 
     /** The keyword exactly as written ({@code run}, {@code Run}). */
@@ -45,7 +48,7 @@ public final class Instruction {
     }
 
     public boolean is(String upperCaseKeyword) {
-        return keyword().equals(upperCaseKeyword);
+        return upperKeyword.equals(upperCaseKeyword);
     }
 
     /** From the keyword to the end of the last line (continuations and heredoc bodies included). */

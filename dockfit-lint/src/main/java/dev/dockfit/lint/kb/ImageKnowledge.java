@@ -1,7 +1,12 @@
 package dev.dockfit.lint.kb;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dockfit.reference.ImageReference;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,18 +38,28 @@ public final class ImageKnowledge {
 
     public static final String RESOURCE = "official-images.json";
 
+    /** The streaming parser and tree nodes only: an ObjectMapper costs more to set up than a lint run. */
+    private static final JsonFactory JSON = new JsonFactory();
+
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
     private record OtherImage(String prefix, Optional<Family> family, Optional<SdkInfo> sdk) {
     }
 
-    private final Map<String, OfficialImage> images;
+    /** Where each image's object lies in the data file: an image is parsed only when first asked about. */
+    private record Slice(byte[] data, int offset, int length) {
+    }
+
+    private final Map<String, Slice> slices;
+    private final Map<String, String> placeholders;
+    private final Map<String, OfficialImage> parsed = new ConcurrentHashMap<>();
     private final List<OfficialImage.FamilyRule> families;
     private final List<OtherImage> otherImages;
 
-    private ImageKnowledge(Map<String, OfficialImage> images, List<OfficialImage.FamilyRule> families,
-                           List<OtherImage> otherImages) {
-        this.images = images;
+    private ImageKnowledge(Map<String, Slice> slices, Map<String, String> placeholders,
+                           List<OfficialImage.FamilyRule> families, List<OtherImage> otherImages) {
+        this.slices = slices;
+        this.placeholders = placeholders;
         this.families = families;
         this.otherImages = otherImages;
     }
@@ -66,20 +82,98 @@ public final class ImageKnowledge {
         return Bundled.INSTANCE;
     }
 
-    /** Reads a data file in the format of {@code official-images.json}. */
+    /**
+     * Reads a data file in the format of {@code official-images.json}. Only the small top-level parts are parsed
+     * here; the images (most of the file) are located with the streaming parser and each is parsed, and its
+     * patterns compiled, on first use: a Dockerfile names one or two of the 168 images.
+     */
     public static ImageKnowledge load(InputStream json) throws IOException {
-        JsonNode root = new ObjectMapper().readTree(json);
-        if (root == null || !root.path("images").isObject()) throw new IOException("not an image knowledge file");
+        byte[] data = json.readAllBytes();
         Map<String, String> placeholders = new LinkedHashMap<>();
-        root.path("placeholders").properties().forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
-        Map<String, OfficialImage> images = new LinkedHashMap<>();
-        root.path("images").properties().forEach(e ->
-                images.put(e.getKey(), image(e.getKey(), e.getValue(), placeholders)));
-        List<OtherImage> others = new ArrayList<>();
-        for (JsonNode o : root.path("otherImages")) {
-            others.add(new OtherImage(o.path("prefix").asText(), family(o.path("family")), sdkInfo(o.path("sdk"))));
+        Map<String, Slice> slices = new LinkedHashMap<>();
+        JsonNode families = null;
+        JsonNode others = null;
+        boolean sawImages = false;
+        try (JsonParser p = JSON.createParser(data)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not an image knowledge file");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "placeholders" -> tree(p).properties()
+                            .forEach(e -> placeholders.put(e.getKey(), e.getValue().asText()));
+                    case "families" -> families = tree(p);
+                    case "otherImages" -> others = tree(p);
+                    case "images" -> {
+                        if (p.currentToken() != JsonToken.START_OBJECT) throw new IOException("not an image knowledge file");
+                        sawImages = true;
+                        while (p.nextToken() == JsonToken.FIELD_NAME) {
+                            String name = p.currentName();
+                            p.nextToken();
+                            int start = (int) p.currentTokenLocation().getByteOffset();
+                            p.skipChildren();
+                            int end = (int) p.currentLocation().getByteOffset();
+                            slices.put(name, new Slice(data, start, end - start));
+                        }
+                    }
+                    default -> p.skipChildren();
+                }
+            }
         }
-        return new ImageKnowledge(images, familyRules(root.path("families"), placeholders), others);
+        if (!sawImages) throw new IOException("not an image knowledge file");
+        List<OtherImage> otherImages = new ArrayList<>();
+        if (others != null) {
+            for (JsonNode o : others) {
+                otherImages.add(new OtherImage(o.path("prefix").asText(), family(o.path("family")), sdkInfo(o.path("sdk"))));
+            }
+        }
+        List<OfficialImage.FamilyRule> familyRules = families == null ? List.of() : familyRules(families, placeholders);
+        return new ImageKnowledge(slices, placeholders, familyRules, otherImages);
+    }
+
+    /** The value at the parser's current token as a tree (the file holds objects, arrays, strings, ints, booleans). */
+    private static JsonNode tree(JsonParser p) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonToken token = p.currentToken();
+        if (token == null) throw new IOException("unexpected end of the image knowledge file");
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode o = nodes.objectNode();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = p.currentName();
+                    p.nextToken();
+                    o.set(name, tree(p));
+                }
+                yield o;
+            }
+            case START_ARRAY -> {
+                ArrayNode a = nodes.arrayNode();
+                while (p.nextToken() != JsonToken.END_ARRAY) a.add(tree(p));
+                yield a;
+            }
+            case VALUE_STRING -> nodes.textNode(p.getText());
+            case VALUE_NUMBER_INT -> nodes.numberNode(p.getIntValue());
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(p.getDecimalValue());
+            case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(token == JsonToken.VALUE_TRUE);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new IOException("unexpected " + token + " in the image knowledge file");
+        };
+    }
+
+    /** The named image, parsed from its slice of the data file on first use and kept. */
+    private OfficialImage official(String name) {
+        Slice slice = slices.get(name);
+        if (slice == null) return null;
+        return parsed.computeIfAbsent(name, n -> {
+            try {
+                try (JsonParser p = JSON.createParser(slice.data(), slice.offset(), slice.length())) {
+                    p.nextToken();
+                    return image(n, tree(p), placeholders);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read image " + n + " of the knowledge base", e);
+            }
+        });
     }
 
     private static OfficialImage image(String name, JsonNode n, Map<String, String> placeholders) {
@@ -171,12 +265,14 @@ public final class ImageKnowledge {
     }
 
     public Optional<OfficialImage> image(ImageReference ref) {
-        return ref.officialName().map(images::get);
+        return ref.officialName().map(this::official);
     }
 
     /** Every image the data file describes, by name. */
     public Map<String, OfficialImage> images() {
-        return Collections.unmodifiableMap(images);
+        Map<String, OfficialImage> all = new LinkedHashMap<>();
+        slices.keySet().forEach(name -> all.put(name, official(name)));
+        return Collections.unmodifiableMap(all);
     }
 
     public TagStatus status(String image, String tag) {
@@ -264,7 +360,7 @@ public final class ImageKnowledge {
             if (!m.matches()) continue;
             String variant = rule.to();
             for (String g : rule.groups()) variant = variant.replace("{" + g + "}", m.group(g) == null ? "" : m.group(g));
-            OfficialImage target = images.get(rule.image());
+            OfficialImage target = official(rule.image());
             if (target == null) continue;
             Optional<String> candidate = target == from
                     ? sameImageTag(from, fromTag, name, variant)

@@ -5,9 +5,11 @@ import dev.dockfit.dockerfile.shell.SimpleCommand;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Packages that only serve to build (compilers, -dev headers), and what a RUN script uninstalls again. */
 public final class BuildPackages {
+    private static final Pattern VERSIONED_COMPILER = Pattern.compile("(gcc|g\\+\\+|clang)-\\d+(\\.\\d+)*");
     private static final Set<String> NAMES = Set.of("build-essential", "gcc", "g++", "gcc-c++", "cpp",
             "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool", "pkg-config", "pkgconf",
             "build-base", "alpine-sdk", "musl-dev", "libc-dev", "libc6-dev", "linux-headers", "gfortran", "golang",
@@ -18,7 +20,7 @@ public final class BuildPackages {
 
     public static boolean isBuildPackage(String name) {
         return NAMES.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")
-                || name.matches("(gcc|g\\+\\+|clang)-\\d+(\\.\\d+)*");
+                || VERSIONED_COMPILER.matcher(name).matches();
     }
 
     /** {@code gcc=4:12.2.0-3}, {@code libpq-dev:amd64}, {@code gcc~12} to the bare package name. */

@@ -13,6 +13,7 @@ import dev.dockfit.lint.kb.TagName;
 import dev.dockfit.reference.ImageReference;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF203", title = "Base image version no longer maintained", severity = Severity.WARNING,
         practice = Practice.VULNERABILITY,
@@ -28,6 +29,7 @@ import java.util.Optional;
                 CMD ["node"]
                 """)
 public final class UnmaintainedImageVersion implements Rule {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     @Override
     public void check(LintContext ctx) {
@@ -66,7 +68,7 @@ public final class UnmaintainedImageVersion implements Rule {
         for (String v : image.versions().keySet()) {
             if (TagName.isPreRelease(v)) continue;
             List<String> c = TagName.components(v);
-            if (c.size() < image.lineDepth() || !c.stream().allMatch(p -> p.matches("\\d+"))) continue;
+            if (c.size() < image.lineDepth() || !c.stream().allMatch(p -> DIGITS.matcher(p).matches())) continue;
             if (c.get(0).length() >= 8) continue; // a dated snapshot (alpine:20260805), not a release line
             return Optional.of(String.join(".", c.subList(0, image.lineDepth())));
         }

@@ -10,6 +10,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF618", title = "apt-get without -y", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
@@ -25,6 +26,7 @@ import java.util.Set;
                 """,
         hadolint = "DL3014", trivy = "DS-0021")
 public final class AptGetWithoutYes implements Rule {
+    private static final Pattern DOUBLE_Q = Pattern.compile("-[a-zA-Z]*q[a-zA-Z]*q[a-zA-Z]*");
     private static final Set<String> PROMPTING = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "remove", "purge", "autoremove", "build-dep");
 
@@ -47,7 +49,7 @@ public final class AptGetWithoutYes implements Rule {
     static boolean assumesYes(SimpleCommand c) {
         if (c.hasFlag("-y", "--yes", "--assume-yes", "--force-yes", "-q=2", "--quiet=2")) return true;
         for (String a : c.argLiterals()) {
-            if (a.matches("-[a-zA-Z]*q[a-zA-Z]*q[a-zA-Z]*")) return true;
+            if (DOUBLE_Q.matcher(a).matches()) return true;
             if (a.toLowerCase(java.util.Locale.ROOT).contains("assume-yes=true")) return true;
         }
         return false;

@@ -11,6 +11,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandOperands;
 import dev.dockfit.lint.support.RunScript;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF311", title = "apk package version not pinned (opt-in)", severity = Severity.WARNING,
         practice = Practice.LAYER_CACHE,
@@ -27,6 +28,7 @@ import java.util.Set;
                 """,
         hadolint = "DL3018", enabledByDefault = false)
 public final class ApkPackageNotPinned implements Rule {
+    private static final Pattern VERSION_SPEC = Pattern.compile(".*[=~<>].*");
     private static final Set<String> WITH_VALUE = Set.of("-t", "--virtual", "-X", "--repository", "-p", "--root",
             "--arch", "--keys-dir", "--repositories-file", "--cache-dir");
 
@@ -38,7 +40,7 @@ public final class ApkPackageNotPinned implements Rule {
                 for (SimpleCommand c : rs.script().commandsNamed("apk")) {
                     for (ShellWord p : CommandOperands.after(c, Set.of("add"), WITH_VALUE)) {
                         String l = p.literal();
-                        if (!p.isLiteral() || l.matches(".*[=~<>].*") || l.contains("/") || l.endsWith(".apk")) {
+                        if (!p.isLiteral() || VERSION_SPEC.matcher(l).matches() || l.contains("/") || l.endsWith(".apk")) {
                             continue;
                         }
                         ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "=<version>, or " + l

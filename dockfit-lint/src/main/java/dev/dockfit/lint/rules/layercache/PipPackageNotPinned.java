@@ -12,6 +12,7 @@ import dev.dockfit.lint.support.CommandOperands;
 import dev.dockfit.lint.support.PipCommand;
 import dev.dockfit.lint.support.RunScript;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF312", title = "pip package version not pinned (opt-in)", severity = Severity.WARNING,
         practice = Practice.LAYER_CACHE,
@@ -27,6 +28,7 @@ import java.util.Set;
                 """,
         hadolint = "DL3013", enabledByDefault = false)
 public final class PipPackageNotPinned implements Rule {
+    private static final Pattern VERSION_SPEC = Pattern.compile(".*[=<>~!@].*");
     private static final Set<String> WITH_VALUE = Set.of("-r", "--requirement", "-c", "--constraint", "-e",
             "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target",
             "--prefix", "--root", "--trusted-host", "--cache-dir", "--src", "--platform", "--python-version",
@@ -43,7 +45,7 @@ public final class PipPackageNotPinned implements Rule {
                     if (pip.isEmpty() || !pip.get(0).literal().equals("install")) continue;
                     for (ShellWord p : CommandOperands.after(pip, Set.of("install"), WITH_VALUE)) {
                         String l = p.literal();
-                        if (!p.isLiteral() || l.matches(".*[=<>~!@].*") || l.contains("/") || l.startsWith(".")
+                        if (!p.isLiteral() || VERSION_SPEC.matcher(l).matches() || l.contains("/") || l.startsWith(".")
                                 || l.endsWith(".whl") || l.endsWith(".tar.gz") || l.endsWith(".zip")) continue;
                         ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "==<version>) or install from "
                                 + "a requirements file");

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF717", title = "Tar archive copied, then extracted in RUN", severity = Severity.INFO,
         practice = Practice.MAINTAINABILITY,
@@ -29,6 +30,7 @@ import java.util.Map;
                 """,
         hadolint = "DL3010")
 public final class ArchiveCopiedThenExtracted implements Rule {
+    private static final Pattern LETTERS = Pattern.compile("[a-zA-Z]+");
     private static final List<String> TARBALLS = List.of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz",
             ".txz", ".tar.zst");
 
@@ -64,7 +66,7 @@ public final class ArchiveCopiedThenExtracted implements Rule {
         for (String a : tar.argLiterals()) {
             if (a.equals("--extract") || a.equals("--get")) return true;
             if (a.startsWith("-") && !a.startsWith("--") && a.indexOf('x') > 0) return true;
-            if (!a.startsWith("-") && a.indexOf('x') >= 0 && a.matches("[a-zA-Z]+") && a.length() <= 6) return true;
+            if (!a.startsWith("-") && a.indexOf('x') >= 0 && LETTERS.matcher(a).matches() && a.length() <= 6) return true;
         }
         return false;
     }

@@ -13,6 +13,7 @@ import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF714", title = "yum, dnf or zypper package without a version", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
@@ -28,6 +29,8 @@ import java.util.Set;
                 """,
         hadolint = {"DL3033", "DL3041", "DL3037"}, enabledByDefault = false)
 public final class UnpinnedRpmPackages implements Rule {
+    private static final Pattern RPM_VERSION = Pattern.compile(".*-\\d.*");
+    private static final Pattern ZYPPER_VERSION = Pattern.compile(".*[=<>].*");
     private static final Set<String> INSTALL = Set.of("install", "in");
 
     @Override
@@ -40,7 +43,7 @@ public final class UnpinnedRpmPackages implements Rule {
                     boolean zypper = c.name().equals("zypper");
                     for (ShellWord w : packages(c)) {
                         String p = w.literal();
-                        boolean pinned = zypper ? p.matches(".*[=<>].*") : p.matches(".*-\\d.*");
+                        boolean pinned = zypper ? ZYPPER_VERSION.matcher(p).matches() : RPM_VERSION.matcher(p).matches();
                         if (pinned) continue;
                         ctx.report(rs.span(w), "pin " + p + " to a version (" + (zypper ? p + "=<version>"
                                 : p + "-<version>") + ")");

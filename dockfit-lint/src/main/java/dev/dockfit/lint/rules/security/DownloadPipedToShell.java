@@ -10,6 +10,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF504", title = "Downloaded script piped into a shell", severity = Severity.WARNING,
         practice = Practice.SECURITY,
@@ -27,6 +28,7 @@ import java.util.Set;
                     && sh /tmp/install.sh && rm /tmp/install.sh
                 """)
 public final class DownloadPipedToShell implements Rule {
+    private static final Pattern INTERPRETER = Pattern.compile("python[0-9.]*|perl|ruby|node|php");
     private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh");
     private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch");
 
@@ -60,7 +62,7 @@ public final class DownloadPipedToShell implements Rule {
         if (at >= words.size()) return false;
         String n = baseName(words.get(at));
         if (SHELLS.contains(n)) return true;
-        if (n.matches("python[0-9.]*|perl|ruby|node|php")) {
+        if (INTERPRETER.matcher(n).matches()) {
             return at + 1 == words.size() || words.get(at + 1).equals("-");
         }
         return false;

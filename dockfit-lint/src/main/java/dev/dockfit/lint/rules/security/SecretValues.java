@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 /** Well-known credential formats, recognised by their fixed prefixes and lengths. */
 final class SecretValues {
+    private static final Pattern PLACEHOLDER = Pattern.compile("pass(word)?|x+|\\*+|secret|changeme|<.*>|\\{.*\\}");
     /** One credential format and the name it is reported under. */
     record Kind(String name, Pattern pattern) {
     }
@@ -53,6 +54,6 @@ final class SecretValues {
         if (!k.name().contains("URL")) return false;
         String cred = match.substring(match.indexOf("://") + 3, match.lastIndexOf('@'));
         String pass = cred.substring(cred.indexOf(':') + 1).toLowerCase(java.util.Locale.ROOT);
-        return pass.matches("pass(word)?|x+|\\*+|secret|changeme|<.*>|\\{.*\\}");
+        return PLACEHOLDER.matcher(pass).matches();
     }
 }

@@ -10,6 +10,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF503", title = "Package signature checks disabled", severity = Severity.WARNING,
         practice = Practice.SECURITY,
@@ -25,6 +26,9 @@ import java.util.Locale;
                 RUN apk add --no-cache --repository https://pkgs.example.com/alpine tool
                 """)
 public final class SignatureCheckDisabled implements Rule {
+    private static final Pattern GPGCHECK_OFF = Pattern.compile("--setopt=(.*\\.)?(repo_)?gpgcheck=(0|false|no)");
+    private static final Pattern APT_INSECURE_REPOS = Pattern.compile("acquire::allowinsecurerepositories=(true|1|yes)");
+    private static final Pattern APT_UNAUTHENTICATED = Pattern.compile("apt::get::allowunauthenticated=(true|1|yes)");
 
     @Override
     public void check(LintContext ctx) {
@@ -61,8 +65,8 @@ public final class SignatureCheckDisabled implements Rule {
             case "apt-get", "apt", "aptitude":
                 if (a.equals("--allow-unauthenticated") || a.equals("--force-yes")
                         || a.equals("--allow-insecure-repositories")
-                        || a.matches("apt::get::allowunauthenticated=(true|1|yes)")
-                        || a.matches("acquire::allowinsecurerepositories=(true|1|yes)")) {
+                        || APT_UNAUTHENTICATED.matcher(a).matches()
+                        || APT_INSECURE_REPOS.matcher(a).matches()) {
                     return "do not install unauthenticated packages (" + arg + "): add the repository's signing key";
                 }
                 return null;
@@ -75,7 +79,7 @@ public final class SignatureCheckDisabled implements Rule {
                         ? "an apt source marked trusted=yes skips signature checks: add its signing key with "
                         + "signed-by= instead" : null;
             case "yum", "dnf", "microdnf", "tdnf":
-                return a.equals("--nogpgcheck") || a.matches("--setopt=(.*\\.)?(repo_)?gpgcheck=(0|false|no)")
+                return a.equals("--nogpgcheck") || GPGCHECK_OFF.matcher(a).matches()
                         ? "do not skip GPG checks (" + arg + "): import the repository key with rpm --import" : null;
             case "zypper":
                 return a.equals("--no-gpg-checks") || a.equals("--no-gpg-check")

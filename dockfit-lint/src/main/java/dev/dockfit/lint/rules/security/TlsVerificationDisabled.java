@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF502", title = "TLS certificate verification disabled", severity = Severity.WARNING,
         practice = Practice.SECURITY,
@@ -31,6 +32,12 @@ import java.util.Optional;
                 RUN update-ca-certificates && curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz
                 """)
 public final class TlsVerificationDisabled implements Rule {
+    private static final Pattern FALSE = Pattern.compile("false|0");
+    private static final Pattern NPM_STRICT_SSL_OFF = Pattern.compile("strict-ssl=(false|0)");
+    private static final Pattern NPM_STRICT_SSL_FLAG_OFF = Pattern.compile("--strict-ssl=(false|0)");
+    private static final Pattern OFF = Pattern.compile("false|0|no|off");
+    private static final Pattern GIT_SSLVERIFY = Pattern.compile("http\\..*sslverify");
+    private static final Pattern GIT_SSLVERIFY_OFF = Pattern.compile("http\\..*sslverify=(false|0|no|off)");
 
     @Override
     public void check(LintContext ctx) {
@@ -85,9 +92,9 @@ public final class TlsVerificationDisabled implements Rule {
             case "git" -> {
                 for (int i = 0; i < args.size(); i++) {
                     String l = args.get(i).literal().toLowerCase(Locale.ROOT);
-                    boolean sslVerifyOff = l.matches("http\\..*sslverify=(false|0|no|off)")
-                            || l.matches("http\\..*sslverify") && i + 1 < args.size()
-                            && args.get(i + 1).literal().toLowerCase(Locale.ROOT).matches("false|0|no|off");
+                    boolean sslVerifyOff = GIT_SSLVERIFY_OFF.matcher(l).matches()
+                            || GIT_SSLVERIFY.matcher(l).matches() && i + 1 < args.size()
+                            && OFF.matcher(args.get(i + 1).literal().toLowerCase(Locale.ROOT)).matches();
                     if (sslVerifyOff) {
                         ctx.report(rs.span(args.get(i)), "do not set http.sslVerify=false for git");
                         return;
@@ -97,9 +104,9 @@ public final class TlsVerificationDisabled implements Rule {
             case "npm", "yarn", "pnpm" -> {
                 for (int i = 0; i < args.size(); i++) {
                     String l = args.get(i).literal().toLowerCase(Locale.ROOT);
-                    boolean off = l.matches("--strict-ssl=(false|0)") || l.matches("strict-ssl=(false|0)")
+                    boolean off = NPM_STRICT_SSL_FLAG_OFF.matcher(l).matches() || NPM_STRICT_SSL_OFF.matcher(l).matches()
                             || (l.equals("strict-ssl") || l.equals("--strict-ssl")) && i + 1 < args.size()
-                            && args.get(i + 1).literal().matches("false|0");
+                            && FALSE.matcher(args.get(i + 1).literal()).matches();
                     if (off) {
                         ctx.report(rs.span(args.get(i)), "do not turn off " + name + "'s strict-ssl");
                         return;
