@@ -1,6 +1,7 @@
 package dev.dockfit.cli.image;
 
 import dev.dockfit.cli.ExitCodes;
+import dev.dockfit.cli.ImageAccessOptions;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.cli.Json;
 import dev.dockfit.cli.report.Sarif;
@@ -9,7 +10,6 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.image.Image;
 import dev.dockfit.image.ImageException;
 import dev.dockfit.image.ImageSource;
-import dev.dockfit.image.Platform;
 import dev.dockfit.image.analysis.AnalysisOptions;
 import dev.dockfit.image.analysis.DiveCi;
 import dev.dockfit.image.analysis.ImageAnalyzer;
@@ -20,11 +20,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -52,16 +52,8 @@ public final class ImageCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "write the report here instead of stdout")
     Path output;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", defaultValue = "linux/amd64",
-            description = "platform to pick from an image index (default: ${DEFAULT-VALUE})")
-    String platform;
-
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
-            description = "speak plain HTTP to this registry (localhost and 127.0.0.1 always are)")
-    List<String> insecureRegistries = List.of();
-
-    @Option(names = "--docker-config", paramLabel = "FILE", description = "credentials file (default: ~/.docker/config.json)")
-    Path dockerConfig;
+    @Mixin
+    ImageAccessOptions access;
 
     @Option(names = "--dockerfile", paramLabel = "FILE", description = "the Dockerfile that built the image, to name the line behind each layer")
     Path dockerfile;
@@ -98,8 +90,7 @@ public final class ImageCommand implements Callable<Integer> {
         AnalysisOptions analysisOptions;
         try {
             threshold = Severity.parse(failOn);
-            Path config = dockerConfig != null ? dockerConfig : ImageSource.Options.defaults().dockerConfig();
-            sourceOptions = new ImageSource.Options(Platform.parse(platform), new HashSet<>(insecureRegistries), config);
+            sourceOptions = access.sourceOptions("image");
             analysisOptions = new AnalysisOptions(List.of(), List.of(), dockerfile, diveCi(),
                     threads != null ? threads : AnalysisOptions.defaultThreads(), progress());
         } catch (IllegalArgumentException e) {

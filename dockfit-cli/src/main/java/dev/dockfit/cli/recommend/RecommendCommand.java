@@ -1,11 +1,11 @@
 package dev.dockfit.cli.recommend;
 
 import dev.dockfit.cli.ExitCodes;
+import dev.dockfit.cli.ImageAccessOptions;
 import dev.dockfit.cli.Json;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.image.ImageException;
 import dev.dockfit.image.ImageSource;
-import dev.dockfit.image.Platform;
 import dev.dockfit.image.analysis.AnalysisOptions;
 import dev.dockfit.vuln.store.StoreException;
 import dev.dockfit.vuln.store.StoreStatus;
@@ -15,11 +15,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -53,16 +53,8 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--page-size", paramLabel = "N", defaultValue = "100", description = "tags asked per registry request (default: ${DEFAULT-VALUE})")
     int pageSize;
 
-    @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", defaultValue = "linux/amd64",
-            description = "platform to pick from an image index (default: ${DEFAULT-VALUE})")
-    String platform;
-
-    @Option(names = "--insecure-registry", paramLabel = "HOST[:PORT]",
-            description = "speak plain HTTP to this registry (localhost and 127.0.0.1 always are)")
-    List<String> insecureRegistries = List.of();
-
-    @Option(names = "--docker-config", paramLabel = "FILE", description = "credentials file (default: ~/.docker/config.json)")
-    Path dockerConfig;
+    @Mixin
+    ImageAccessOptions access;
 
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
@@ -70,13 +62,7 @@ public final class RecommendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (pageSize < 1) throw new UserError(ExitCodes.USAGE, "dockfit recommend: --page-size must be at least 1");
-        ImageSource.Options options;
-        try {
-            options = new ImageSource.Options(Platform.parse(platform), new HashSet<>(insecureRegistries),
-                    dockerConfig != null ? dockerConfig : ImageSource.Options.defaults().dockerConfig());
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCodes.USAGE, "dockfit recommend: " + e.getMessage());
-        }
+        ImageSource.Options options = access.sourceOptions("recommend");
         Path db = dbDir != null ? dbDir : VulnStore.defaultDirectory();
         if (!Files.isDirectory(db)) {
             throw new UserError(ExitCodes.IO, "dockfit recommend: no vulnerability database in " + db
