@@ -3,10 +3,17 @@ package dev.dockfit.cli.fix;
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.InputFiles;
 import dev.dockfit.cli.UserError;
+import dev.dockfit.cli.report.Thresholds;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Practice;
+import dev.dockfit.cli.LintConfigLookup;
+import dev.dockfit.finding.Severity;
+import dev.dockfit.lint.AllRules;
 import dev.dockfit.lint.LintConfig;
 import dev.dockfit.lint.Linter;
+import dev.dockfit.lint.config.ConfigOverrides;
+import dev.dockfit.lint.config.ConfigSearch;
+import dev.dockfit.lint.config.LintConfigs;
 import dev.dockfit.lint.fix.FixEngine;
 import dev.dockfit.lint.fix.FixLevel;
 import dev.dockfit.lint.fix.FixOptions;
@@ -16,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +60,10 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--only", split = ",", paramLabel = "RULE", description = "fix only these rules (ids, comma-separated)")
     List<String> only;
 
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "configuration file (.dockfit.yaml format, or hadolint's when its name contains 'hadolint'); default: searched")
+    Path config;
+
     @Option(names = "--debug", description = "show stack traces for internal errors")
     boolean debug;
 
@@ -71,8 +83,10 @@ public final class FixCommand implements Callable<Integer> {
             }
         }
         FixOptions options = new FixOptions(FixLevel.valueOf(level.name().toUpperCase(Locale.ROOT)), rules);
-        LintConfig config = LintConfig.DEFAULT;
-        FixEngine engine = new FixEngine(Linter.withAllRules(config), options);
+        LintConfigs configs = new LintConfigs(config, ConfigSearch.fromEnvironment(System.getenv()), ConfigOverrides.NONE,
+                AllRules.infos());
+        // one engine per configuration file (LintConfigs hands out one instance per file)
+        Map<LintConfig, FixEngine> engines = new IdentityHashMap<>();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int exit = ExitCodes.OK;
@@ -81,6 +95,8 @@ public final class FixCommand implements Callable<Integer> {
             byte[] bytes = InputFiles.read(name);
             Path path = Path.of(name);
             Path contextDir = path.toAbsolutePath().getParent();
+            LintConfig lintConfig = LintConfigLookup.forDirectory(configs, contextDir, "fix");
+            FixEngine engine = engines.computeIfAbsent(lintConfig, c -> new FixEngine(Linter.withAllRules(options.linting(c)), options));
             FixResult result = engine.fix(name, bytes, contextDir);
             if (result.parseError() != null) {
                 err.println(result.parseError() + " (not fixed)");
@@ -98,9 +114,10 @@ public final class FixCommand implements Callable<Integer> {
                 printDiff(out, name, result);
             }
             printSummary(out, name, result);
-            long failing = result.remaining().findings().stream()
-                    .filter(f -> f.severity().compareTo(config.failureThreshold()) >= 0).count();
-            if (failing > 0) exit = Math.max(exit, ExitCodes.FINDINGS);
+            Severity threshold = lintConfig.failureThreshold();
+            if (threshold != null && Thresholds.fails(result.remaining().findings(), threshold)) {
+                exit = Math.max(exit, ExitCodes.FINDINGS);
+            }
         }
         out.flush();
         return exit;

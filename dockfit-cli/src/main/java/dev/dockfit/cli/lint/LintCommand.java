@@ -2,6 +2,7 @@ package dev.dockfit.cli.lint;
 
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.Json;
+import dev.dockfit.cli.LintConfigLookup;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.cli.Version;
 import dev.dockfit.cli.report.CheckedSource;
@@ -19,7 +20,6 @@ import dev.dockfit.lint.LintConfig;
 import dev.dockfit.lint.LintResult;
 import dev.dockfit.lint.Linter;
 import dev.dockfit.lint.RuleInfo;
-import dev.dockfit.lint.config.ConfigException;
 import dev.dockfit.lint.config.ConfigOverrides;
 import dev.dockfit.lint.config.ConfigSearch;
 import dev.dockfit.lint.config.LintConfigs;
@@ -119,7 +119,7 @@ public final class LintCommand implements Callable<Integer> {
                 continue;
             }
             Path dir = in.isStdin() ? null : in.file().toAbsolutePath().getParent();
-            LintConfig c = config(configs, dir);
+            LintConfig c = LintConfigLookup.forDirectory(configs, dir, "lint");
             jobs.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
         }
         // Files are independent and rules keep no state: lint many on every core, keep the input order.
@@ -137,14 +137,6 @@ public final class LintCommand implements Callable<Integer> {
         write(checked, rules);
         if (ioError) return ExitCodes.IO;
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
-    }
-
-    private static LintConfig config(LintConfigs configs, Path dir) {
-        try {
-            return configs.forDirectory(dir);
-        } catch (ConfigException e) {
-            throw new UserError(e.isIo() ? ExitCodes.IO : ExitCodes.USAGE, "dockfit lint: " + e.getMessage(), e);
-        }
     }
 
     private ConfigOverrides overrides(List<RuleInfo> rules) {

@@ -94,4 +94,36 @@ class FixCommandTest {
         assertThat(run("fix", "--only", "nope", "x").code()).isEqualTo(ExitCodes.USAGE);
         assertThat(run("fix").code()).isEqualTo(ExitCodes.USAGE);
     }
+
+    @Test
+    void theDockfitYamlBesideTheFileIsRead(@TempDir Path dir) throws Exception {
+        Path f = dockerfile(dir, NAIVE);
+        Files.writeString(dir.resolve(".dockfit.yaml"), "ignore:\n  - DF001\n  - DF201\n");
+        Run r = run("fix", f.toString());
+        assertThat(r.out()).doesNotContain("USER app", "least-privilege:", "python:3.11-slim").contains("layer-cache:");
+        Path other = Files.createDirectory(dir.resolve("other"));
+        Run explicit = run("fix", "--config", dir.resolve(".dockfit.yaml").toString(), dockerfile(other, NAIVE).toString());
+        assertThat(explicit.out()).doesNotContain("USER app");
+    }
+
+    @Test
+    void aBadConfigurationIsAOneLineUsageError(@TempDir Path dir) throws Exception {
+        Path f = dockerfile(dir, NAIVE);
+        Files.writeString(dir.resolve(".dockfit.yaml"), "ignore: [DF001\n");
+        Run r = run("fix", f.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err().strip()).startsWith("dockfit fix: " + dir.resolve(".dockfit.yaml")).doesNotContain("\n");
+        assertThat(Files.readString(f)).isEqualTo(NAIVE);
+    }
+
+    @Test
+    void levelAllAddsCacheMountsAndTheConfigurationCanRefuseThem(@TempDir Path dir) throws Exception {
+        Path f = dockerfile(dir, NAIVE);
+        assertThat(run("fix", "--level", "all", f.toString()).out())
+                .contains("+RUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt\n")
+                .contains("[DF315] RUN --mount=type=cache,target=/root/.cache/pip");
+        assertThat(run("fix", f.toString()).out()).doesNotContain("--mount");
+        Files.writeString(dir.resolve(".dockfit.yaml"), "ignore: [DF315]\n");
+        assertThat(run("fix", "--level", "all", f.toString()).out()).doesNotContain("--mount").contains("--no-cache-dir");
+    }
 }

@@ -44,7 +44,7 @@ public final class FixEngine {
         Set<String> dropped = new HashSet<>();
         Map<String, Proposal> overlapped = new LinkedHashMap<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            FixInput in = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir);
+            FixInput in = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir, options.level());
             List<Proposal> accepted = new ArrayList<>();
             List<Proposal> deferred = new ArrayList<>();
             for (Proposal p : proposals(in)) {
@@ -83,7 +83,7 @@ public final class FixEngine {
         }
         Map<String, String> newFiles = new LinkedHashMap<>();
         Set<String> resolvedBySideFiles = new HashSet<>();
-        FixInput last = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir);
+        FixInput last = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir, options.level());
         for (SideFileFix side : FixRegistry.sideFileFixes()) {
             if (!options.selects(side.rule()) || !options.allows(side.level())) continue;
             side.propose(last).ifPresent(s -> {

@@ -24,11 +24,22 @@ public final class FixInput {
     private final BuildModel model;
     private final List<Reported> findings;
     private final Path contextDir;
+    private final FixLevel level;
 
     public FixInput(BuildModel model, List<Reported> findings, Path contextDir) {
+        this(model, findings, contextDir, FixLevel.RECOMMENDED);
+    }
+
+    /** @param level the highest level {@code fix} applies (a fix may step back for a higher-level one) */
+    public FixInput(BuildModel model, List<Reported> findings, Path contextDir, FixLevel level) {
         this.model = model;
         this.findings = List.copyOf(findings);
         this.contextDir = contextDir;
+        this.level = level;
+    }
+
+    public FixLevel level() {
+        return level;
     }
 
     public BuildModel model() {

@@ -1,5 +1,6 @@
 package dev.dockfit.lint.fix;
 
+import dev.dockfit.lint.fix.practice.CacheMountFix;
 import dev.dockfit.lint.fix.practice.ChownToCopyChownFix;
 import dev.dockfit.lint.fix.practice.DockerignoreFix;
 import dev.dockfit.lint.fix.practice.ManifestsFirstFix;
@@ -30,6 +31,7 @@ public final class FixRegistry {
             "DF400", new AptNoInstallRecommendsFix(),
             "DF401", new AptListsRemovedFix(),
             "DF402", new ApkNoCacheFix(),
+            "DF315", new CacheMountFix(),
             "DF403", new PipNoCacheDirFix(),
             "DF618", new AptGetYesFix(),
             "DF700", new MaintainerToLabelFix(),

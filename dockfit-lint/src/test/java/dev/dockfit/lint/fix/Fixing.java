@@ -24,7 +24,8 @@ final class Fixing {
     }
 
     static FixResult fix(byte[] dockerfile, FixLevel level, Path context, String... only) {
-        return new FixEngine(Linter.withAllRules(LintConfig.DEFAULT), new FixOptions(level, Set.of(only)))
+        FixOptions options = new FixOptions(level, Set.of(only));
+        return new FixEngine(Linter.withAllRules(options.linting(LintConfig.DEFAULT)), options)
                 .fix("Dockerfile", dockerfile, context);
     }
 

@@ -7,6 +7,7 @@ import dev.dockfit.lint.fix.FixInput;
 import dev.dockfit.lint.fix.FixLevel;
 import dev.dockfit.lint.fix.FindingFix;
 import dev.dockfit.lint.fix.Proposal;
+import dev.dockfit.lint.fix.practice.CacheMountFix;
 import java.util.List;
 
 /** DF403: {@code pip install x} (pip, pip3, python -m pip) becomes {@code pip install --no-cache-dir x}. */
@@ -16,6 +17,8 @@ public final class PipNoCacheDirFix implements FindingFix {
     public Proposal propose(Reported finding, FixInput in) {
         List<CommandAt> found = CommandAt.find(in, finding, PipNoCacheDirFix::pipInstall);
         if (found.isEmpty()) return null;
+        // at level all a cache mount resolves the finding instead, and --no-cache-dir would leave it empty
+        if (in.instructionAt(finding).filter(run -> CacheMountFix.mountsCacheOf(in, run)).isPresent()) return null;
         return Proposal.of(finding.finding().rule(), finding.finding().practice(),
                 new Fix("pip install --no-cache-dir", FixLevel.SAFE,
                         found.stream().map(c -> c.insertAfter("install", "--no-cache-dir")).toList()),

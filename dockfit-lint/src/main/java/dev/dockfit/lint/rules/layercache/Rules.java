@@ -13,7 +13,8 @@ public final class Rules {
             new ApkPackageNotPinned(),
             new PipPackageNotPinned(),
             new NpmPackageNotPinned(),
-            new GemNotPinned());
+            new GemNotPinned(),
+            new DependencyDownloadWithoutCacheMount());
 
     private Rules() {
     }

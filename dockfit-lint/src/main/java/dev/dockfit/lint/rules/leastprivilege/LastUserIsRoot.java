@@ -9,6 +9,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.StageChain;
+import dev.dockfit.lint.support.UserInEffect;
 import java.util.List;
 
 @RuleDoc(id = "DF002", title = "Last USER of the final stage is root", severity = Severity.WARNING,
@@ -40,7 +41,7 @@ public final class LastUserIsRoot implements Rule {
             var e = ctx.model().expand(last, arg.value());
             if (e.isEmpty() || !e.get().unset().isEmpty()) return;
             String value = e.get().value().strip();
-            if (!isRoot(value)) return;
+            if (!UserInEffect.isRoot(value)) return;
             String via = value.equals(arg.value()) ? "" : " ('" + arg.value() + "' resolves to '" + value + "')";
             ctx.report(arg.span(), "the image runs as root" + via
                     + ": end the final stage with USER set to a non-root user");
@@ -54,12 +55,5 @@ public final class LastUserIsRoot implements Rule {
             if (!users.isEmpty()) return users.get(users.size() - 1);
         }
         return null;
-    }
-
-    /** {@code root}, {@code 0}, or either with any group ({@code 0:0}, {@code root:root}, {@code root:app}). */
-    static boolean isRoot(String user) {
-        int colon = user.indexOf(':');
-        String name = colon < 0 ? user : user.substring(0, colon);
-        return name.equals("root") || name.matches("0+");
     }
 }
