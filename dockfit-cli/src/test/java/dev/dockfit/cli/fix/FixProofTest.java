@@ -54,7 +54,17 @@ class FixProofTest {
                 Arguments.of(new App("static-site", List.of("sh", "-c",
                         "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | busybox httpd -i -h /srv/www | sed '1,/^\\r$/d'"),
                         "index.html", "apt-get install")),
-                Arguments.of(new App("native", List.of("./hello"), "hello.c", "apt-get install")));
+                Arguments.of(new App("native", List.of("./hello"), "hello.c", "apt-get install")),
+                Arguments.of(new App("go", List.of("hello"), "main.go", "go mod download")),
+                Arguments.of(new App("java-maven", List.of("java", "-jar", "/app/hello.jar"), "src/main/java/dev/dockfit/sample/Hello.java",
+                        "dependency:go-offline")))
+                .filter(a -> selected(((App) a.get()[0]).dir()));
+    }
+
+    /** {@code -Dfixproof.apps=go,node} runs only these apps (one at a time while iterating: builds are slow). */
+    private static boolean selected(String app) {
+        String only = System.getProperty("fixproof.apps", "");
+        return only.isBlank() || List.of(only.split(",")).contains(app);
     }
 
     @BeforeAll
@@ -77,6 +87,16 @@ class FixProofTest {
         tag(b, TestImages.ensureImage("fixproof-node-slim", ImageRecipe.of("FROM " + DebianBase.slim() + "\n"
                 + "RUN apt-get update && apt-get install -y --no-install-recommends nodejs npm"
                 + " && rm -rf /var/lib/apt/lists/*\n" + nodeUser)), "node:22-slim");
+        // Debian bookworm's Go is 1.19 and its JDK 17: the tags name the real versions.
+        tag(b, TestImages.ensureImage("fixproof-golang", ImageRecipe.of("FROM " + DebianBase.bookworm() + "\n"
+                + "RUN apt-get update && apt-get install -y --no-install-recommends golang-go gcc libc6-dev git"
+                + " && rm -rf /var/lib/apt/lists/*\n")), "golang:1.19");
+        tag(b, TestImages.ensureImage("fixproof-maven", ImageRecipe.of("FROM " + DebianBase.bookworm() + "\n"
+                + "RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless maven"
+                + " && rm -rf /var/lib/apt/lists/*\n")), "maven:3-eclipse-temurin-17");
+        tag(b, TestImages.ensureImage("fixproof-jre", ImageRecipe.of("FROM " + DebianBase.slim() + "\n"
+                + "RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless"
+                + " && rm -rf /var/lib/apt/lists/*\n")), "eclipse-temurin:17-jre");
     }
 
     private static void tag(Buildah b, String image, String official) {

@@ -1,0 +1,216 @@
+package dev.dockfit.lint.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dockfit.finding.Practice;
+import dev.dockfit.lint.LintConfig;
+import dev.dockfit.lint.Linter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The multi-stage rewrites (DF100): Go onto scratch, Maven/Gradle jars onto a JRE; and how they compose. */
+class MultiStageFixesTest {
+
+    private static String fixed(String in, Path context, String... only) {
+        return new String(fix(in, context, only).fixed(), StandardCharsets.UTF_8);
+    }
+
+    private static FixResult fix(String in, Path context, String... only) {
+        return Fixing.fix(in.getBytes(StandardCharsets.UTF_8), FixLevel.RECOMMENDED, context, only);
+    }
+
+    // ---- Go -------------------------------------------------------------------------------------------------
+
+    @Test
+    void goBuildMovesToABuildStageAndTheBinaryRunsOnScratchAsNonroot() {
+        String in = """
+                # the service
+                FROM golang:1.22
+                WORKDIR /src
+                COPY . .
+                RUN go vet ./... && go build -trimpath -o app ./cmd/app
+                # how it runs
+                EXPOSE 8080
+                ENTRYPOINT ["/src/app"]
+                """;
+        assertThat(fixed(in, null, "DF100")).isEqualTo("""
+                # the service
+                FROM golang:1.22 AS build
+                WORKDIR /src
+                COPY . .
+                RUN go vet ./... && CGO_ENABLED=0 go build -trimpath -o app ./cmd/app
+
+                FROM scratch
+                WORKDIR /src
+                COPY --from=build /src/app /src/app
+                USER 65532:65532
+                # how it runs
+                EXPOSE 8080
+                ENTRYPOINT ["/src/app"]
+                """);
+    }
+
+    @Test
+    void goSplitComposesWithManifestsFirstAndNeedsNoOtherUser(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("go.mod"), "module example.com/x\n\ngo 1.22\n");
+        Files.writeString(dir.resolve("main.go"), "package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1) }\n");
+        String in = "FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN go build -o /usr/local/bin/x .\nCMD [\"x\"]\n";
+        FixResult r = fix(in, dir);
+        assertThat(new String(r.fixed(), StandardCharsets.UTF_8)).isEqualTo("""
+                FROM golang:1.22 AS build
+                WORKDIR /src
+                COPY go.mod ./
+                RUN go mod download
+                COPY . .
+                RUN CGO_ENABLED=0 go build -o /usr/local/bin/x .
+
+                FROM scratch
+                WORKDIR /src
+                COPY --from=build /usr/local/bin/x /usr/local/bin/x
+                USER 65532:65532
+                CMD ["x"]
+                """);
+        assertThat(r.applied()).extracting(Proposal::rule).contains("DF100", "DF300").doesNotContain("DF001");
+        assertThat(r.suggestions()).isEmpty();
+        assertThat(r.remaining().reported()).extracting(x -> x.finding().rule()).doesNotContain("DF001", "DF100", "DF101");
+        FixResult again = Fixing.fix(r.fixed(), FixLevel.RECOMMENDED, dir);
+        assertThat(again.fixed()).isEqualTo(r.fixed());
+        assertThat(again.applied()).allMatch(p -> p.fix().edits().isEmpty()); // only the .dockerignore, never written here
+    }
+
+    @Test
+    void goWithCgoRunsOnTheSlimDebianOfItsRelease(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("main.go"), "package main\n\n// #include <stdio.h>\nimport \"C\"\n\nfunc main() {}\n");
+        String in = "FROM golang:1.22-bookworm\nWORKDIR /src\nCOPY . .\nRUN go build -o /out/app .\nCMD [\"/out/app\"]\n";
+        assertThat(fixed(in, dir, "DF100")).isEqualTo("""
+                FROM golang:1.22-bookworm AS build
+                WORKDIR /src
+                COPY . .
+                RUN go build -o /out/app .
+
+                FROM debian:bookworm-slim
+                WORKDIR /src
+                COPY --from=build /out/app /out/app
+                USER 65532:65532
+                CMD ["/out/app"]
+                """);
+        FixResult unknownRelease = fix(in.replace("1.22-bookworm", "1.22"), dir, "DF100");
+        assertThat(unknownRelease.fixed()).isEqualTo(unknownRelease.original());
+        assertThat(unknownRelease.suggestions()).singleElement()
+                .satisfies(s -> assertThat(s.refusal()).contains("cgo", "Debian release"));
+    }
+
+    @Test
+    void goSplitIsOnlySuggestedWhenItCannotBeDoneSafely() {
+        assertRefused("FROM golang:1.22\nCOPY . /src\nRUN cd /src && go build .\nCMD [\"/src/x\"]\n", "no -o");
+        assertRefused("FROM golang:1.22\nCOPY . /src\nRUN go build -o /a ./a && go build -o /b ./b\nCMD [\"/a\"]\n", "2 builds");
+        assertRefused("FROM golang:1.22\nCOPY . /src\nRUN go build -o /a /src\nRUN /a --selftest\nCMD [\"/a\"]\n", "RUN at line 4");
+        assertRefused("FROM golang:1.22\nCOPY . /src\nRUN go build -o /a /src\n", "no CMD or ENTRYPOINT");
+        assertRefused("FROM golang:1.22\nRUN useradd -r app\nUSER app\nCOPY . /src\nRUN go build -o /tmp/a /src\nCMD [\"/tmp/a\"]\n", "switches user");
+        assertRefused("FROM golang:1.22\nRUN apt-get update && apt-get install -y libsqlite3-dev\nCOPY . /src\n"
+                + "RUN CGO_ENABLED=1 go build -o /a /src\nCMD [\"/a\"]\n", "libsqlite3-dev");
+        assertRefused("FROM golang:1.22\nCOPY . /src\nRUN go install ./...\nCMD [\"app\"]\n", "GOBIN");
+    }
+
+    @Test
+    void anAlreadySplitFileIsLeftAlone() {
+        String in = "FROM golang:1.22 AS build\nCOPY . /src\nRUN go build -o /a /src\n\nFROM scratch\n"
+                + "COPY --from=build /a /a\nUSER 65532:65532\nCMD [\"/a\"]\n";
+        FixResult r = fix(in, null, "DF100", "DF001", "DF201");
+        assertThat(r.fixed()).isEqualTo(r.original());
+        assertThat(r.suggestions()).isEmpty();
+    }
+
+    @Test
+    void aNamedStageKeepsItsNameAndCrlfLineEndingsAreKept() {
+        String in = "FROM golang:1.22 AS compile\r\nCOPY . /src\r\nRUN go build -o /a /src\r\nCMD [\"/a\"]\r\n";
+        assertThat(fixed(in, null, "DF100")).isEqualTo("FROM golang:1.22 AS compile\r\nCOPY . /src\r\n"
+                + "RUN CGO_ENABLED=0 go build -o /a /src\r\n\r\nFROM scratch\r\nCOPY --from=compile /a /a\r\n"
+                + "USER 65532:65532\r\nCMD [\"/a\"]\r\n");
+    }
+
+    // ---- Java -----------------------------------------------------------------------------------------------
+
+    @Test
+    void mavenJarRunsOnTheJreOfTheSameJavaVersionWithItsOwnUser(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), "<project><modelVersion>4.0.0</modelVersion><groupId>g</groupId>"
+                + "<artifactId>hello</artifactId><version>1.0</version></project>\n");
+        String in = """
+                FROM maven:3-eclipse-temurin-17
+                WORKDIR /app
+                COPY . .
+                RUN mvn -B -q package
+                CMD ["java", "-jar", "target/hello-1.0.jar"]
+                """;
+        FixResult r = fix(in, dir);
+        assertThat(new String(r.fixed(), StandardCharsets.UTF_8)).isEqualTo("""
+                FROM maven:3-eclipse-temurin-17 AS build
+                WORKDIR /app
+                COPY pom.xml ./
+                RUN mvn -B -q dependency:go-offline
+                COPY . .
+                RUN mvn -B -q package
+
+                FROM eclipse-temurin:17-jre
+                WORKDIR /app
+                RUN groupadd -r app && useradd -r -g app app
+                COPY --chown=app:app --from=build /app/target/hello-1.0.jar /app/target/hello-1.0.jar
+                USER app
+                CMD ["java", "-jar", "target/hello-1.0.jar"]
+                """);
+        assertThat(r.applied()).extracting(Proposal::practice)
+                .contains(Practice.MULTI_STAGE, Practice.LEAST_PRIVILEGE, Practice.LAYER_CACHE);
+        assertThat(r.suggestions()).isEmpty();
+        assertThat(Fixing.fix(r.fixed(), FixLevel.RECOMMENDED, dir).fixed()).isEqualTo(r.fixed());
+    }
+
+    @Test
+    void gradleJarWithShellFormCmdAndEnvKeepsBoth() {
+        String in = "FROM gradle:8-jdk21-alpine\nWORKDIR /home/gradle/src\nENV APP_MODE=prod\nCOPY . .\n"
+                + "RUN gradle bootJar --no-daemon\nCMD java -jar build/libs/app.jar\n";
+        assertThat(fixed(in, null, "DF100")).isEqualTo("FROM gradle:8-jdk21-alpine AS build\nWORKDIR /home/gradle/src\n"
+                + "ENV APP_MODE=prod\nCOPY . .\nRUN gradle bootJar --no-daemon\n\nFROM eclipse-temurin:21-jre-alpine\n"
+                + "WORKDIR /home/gradle/src\nENV APP_MODE=prod\n"
+                + "COPY --from=build /home/gradle/src/build/libs/app.jar /home/gradle/src/build/libs/app.jar\n"
+                + "CMD java -jar build/libs/app.jar\n");
+    }
+
+    @Test
+    void javaSplitIsOnlySuggestedWhenTheJarOrTheJavaVersionIsUnknown(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("pom.xml"), "<project><artifactId>svc</artifactId><version>2.1</version>"
+                + "<build><finalName>service</finalName></build></project>\n");
+        FixResult other = fix("FROM maven:3-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\n"
+                + "CMD [\"java\", \"-jar\", \"target/svc-2.1.jar\"]\n", dir, "DF100");
+        assertThat(other.fixed()).isEqualTo(other.original());
+        assertThat(other.suggestions()).singleElement().satisfies(s -> assertThat(s.refusal()).contains("target/service.jar"));
+        assertThat(fixed("FROM maven:3-eclipse-temurin-21\nWORKDIR /app\nCOPY . .\nRUN mvn package\n"
+                + "CMD [\"java\", \"-jar\", \"target/service.jar\"]\n", dir, "DF100"))
+                .contains("FROM eclipse-temurin:21-jre\n", "/app/target/service.jar /app/target/service.jar\n");
+        assertRefused("FROM maven:3-eclipse-temurin-21\nCOPY . /app\nRUN mvn -f /app package\nCMD [\"mvn\", \"exec:java\"]\n", "java -jar");
+        assertRefused("FROM maven:3-amazoncorretto-21\nCOPY . /app\nRUN mvn -f /app package\nCMD [\"java\", \"-jar\", \"/app/target/a.jar\"]\n",
+                "Java version");
+        assertRefused("FROM maven:3-eclipse-temurin-21\nCOPY . /app\nRUN mvn -f /app package\nCMD java -jar /app/target/*.jar\n",
+                "not a plain file name");
+    }
+
+    @Test
+    void theSplitWaitsForNoOtherPracticeButOnlyItIsAppliedWithOnly() {
+        String in = "FROM maven:3-eclipse-temurin-17\nWORKDIR /app\nCOPY . .\nRUN mvn package\nCMD [\"java\", \"-jar\", \"target/a.jar\"]\n";
+        String onlyUser = fixed(in, null, "DF001");
+        assertThat(onlyUser).doesNotContain("AS build").contains("USER app\n");
+        assertThat(fixed(in, null, "DF100")).contains("AS build").doesNotContain("USER");
+    }
+
+    private static void assertRefused(String in, String reason) {
+        FixResult r = new FixEngine(Linter.withAllRules(LintConfig.DEFAULT), new FixOptions(FixLevel.RECOMMENDED,
+                java.util.Set.of("DF100"))).fix("Dockerfile", in.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(r.fixed()).as(in).isEqualTo(r.original());
+        assertThat(r.suggestions()).as(in).singleElement().satisfies(s -> {
+            assertThat(s.practice()).isEqualTo(Practice.MULTI_STAGE);
+            assertThat(s.refusal()).contains(reason);
+        });
+    }
+}
