@@ -5,7 +5,9 @@ import dev.dockfit.lint.fix.practice.DockerignoreFix;
 import dev.dockfit.lint.fix.practice.GoMultiStageFix;
 import dev.dockfit.lint.fix.practice.JavaJarMultiStageFix;
 import dev.dockfit.lint.fix.practice.ManifestsFirstFix;
+import dev.dockfit.lint.fix.practice.NodeMultiStageFix;
 import dev.dockfit.lint.fix.practice.NonRootUserFix;
+import dev.dockfit.lint.fix.practice.PythonWheelsFix;
 import dev.dockfit.lint.fix.practice.SlimBaseImageFix;
 import dev.dockfit.lint.fix.safe.ApkNoCacheFix;
 import dev.dockfit.lint.fix.safe.AptGetYesFix;
@@ -42,7 +44,7 @@ public final class FixRegistry {
             "DF716", new RedundantPlatformFix());
 
     private static final List<FileFix> FILE_FIXES = List.of(
-            new GoMultiStageFix(), new JavaJarMultiStageFix(),
+            new GoMultiStageFix(), new JavaJarMultiStageFix(), new NodeMultiStageFix(), new PythonWheelsFix(),
             new ChownToCopyChownFix(), new NonRootUserFix(), new ManifestsFirstFix(), new SlimBaseImageFix());
 
     private static final List<SideFileFix> SIDE_FILE_FIXES = List.of(new DockerignoreFix());

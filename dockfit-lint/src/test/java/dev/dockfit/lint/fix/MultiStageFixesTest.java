@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The multi-stage rewrites (DF100): Go onto scratch, Maven/Gradle jars onto a JRE; and how they compose. */
+/**
+ * The multi-stage rewrites: Go onto scratch, Maven/Gradle jars onto a JRE, npm builds onto slim (DF100), Python
+ * wheels built with the compilers in a build stage (DF101); and how they compose with the other practices.
+ */
 class MultiStageFixesTest {
 
     private static String fixed(String in, Path context, String... only) {
@@ -204,9 +207,102 @@ class MultiStageFixesTest {
         assertThat(fixed(in, null, "DF100")).contains("AS build").doesNotContain("USER");
     }
 
+
+    // ---- Node -----------------------------------------------------------------------------------------------
+
+    @Test
+    void npmBuildRunsInTheBuildStageAndTheRuntimeGetsProductionDependenciesAndTheOutput(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("package.json"), "{\"scripts\": {\"build\": \"tsc\", \"start\": \"node dist/server.js\"}}\n");
+        Files.writeString(dir.resolve("package-lock.json"), "{}\n");
+        String in = "FROM node:22\nWORKDIR /srv/app\nCOPY . .\nRUN npm ci\nRUN npm run build\nEXPOSE 3000\nCMD [\"npm\", \"start\"]\n";
+        FixResult r = fix(in, dir);
+        assertThat(new String(r.fixed(), StandardCharsets.UTF_8)).isEqualTo("""
+                FROM node:22 AS build
+                WORKDIR /srv/app
+                COPY package.json package-lock.json ./
+                RUN npm ci
+                COPY . .
+                RUN npm run build
+
+                FROM node:22-slim
+                WORKDIR /srv/app
+                COPY --chown=node:node package.json package-lock.json ./
+                RUN npm ci --omit=dev
+                COPY --chown=node:node --from=build /srv/app/dist /srv/app/dist
+                EXPOSE 3000
+                USER node
+                CMD ["npm", "start"]
+                """);
+        assertThat(r.suggestions()).isEmpty();
+        assertThat(r.remaining().reported()).extracting(x -> x.finding().rule()).doesNotContain("DF001", "DF100", "DF201");
+        assertThat(Fixing.fix(r.fixed(), FixLevel.RECOMMENDED, dir).fixed()).isEqualTo(r.fixed());
+    }
+
+    @Test
+    void npmSplitIsOnlySuggestedWithoutAKnownOutputDirectory() {
+        assertRefused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"node\", \"index.js\"]\n", "output to copy is unknown");
+        assertRefused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"npm\", \"start\"]\n", "script the container starts");
+        assertRefused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\nCMD [\"node\", \"dist/a.js\"]\n", "npm projects only");
+        assertThat(fixed("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD [\"node\", \"dist/a.js\"]\n", null, "DF100"))
+                .contains("COPY package*.json ./\nRUN npm install --omit=dev\nCOPY --from=build /app/dist /app/dist\n");
+    }
+
+    // ---- Python ---------------------------------------------------------------------------------------------
+
+    @Test
+    void compilersStayInTheBuildStageAndTheWheelsAreInstalledOnSlim(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("requirements.txt"), "cffi\n");
+        String in = """
+                FROM python:3.11
+                RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*
+                WORKDIR /app
+                COPY . .
+                RUN pip install --no-cache-dir -r requirements.txt
+                CMD ["python", "app.py"]
+                """;
+        assertThat(fixed(in, dir, "DF101")).isEqualTo("""
+                FROM python:3.11 AS build
+                RUN apt-get update && apt-get install -y --no-install-recommends build-essential && rm -rf /var/lib/apt/lists/*
+                WORKDIR /app
+                COPY . .
+                RUN pip wheel --wheel-dir /wheels --no-cache-dir -r requirements.txt
+
+                FROM python:3.11-slim
+                WORKDIR /app
+                COPY --from=build /wheels /wheels
+                COPY . .
+                RUN pip install --no-cache-dir --no-index --find-links=/wheels -r requirements.txt
+                CMD ["python", "app.py"]
+                """);
+        FixResult all = fix(in, dir);
+        String out = new String(all.fixed(), StandardCharsets.UTF_8);
+        assertThat(out).contains("COPY requirements.txt ./\nRUN pip wheel --wheel-dir /wheels --no-cache-dir -r requirements.txt\nCOPY . .\n")
+                .contains("COPY requirements.txt ./\nRUN pip install --no-cache-dir --no-index --find-links=/wheels -r requirements.txt\n")
+                .contains("USER app\n");
+        assertThat(out.substring(out.indexOf("python:3.11-slim"))).doesNotContain("apt-get", "build-essential");
+        assertThat(all.remaining().reported()).extracting(x -> x.finding().rule()).doesNotContain("DF001", "DF100", "DF101");
+        assertThat(Fixing.fix(all.fixed(), FixLevel.RECOMMENDED, dir).fixed()).isEqualTo(all.fixed());
+    }
+
+    @Test
+    void pythonSplitIsOnlySuggestedWhenTheRuntimeMightNeedMore() {
+        String head = "FROM python:3.11\nRUN apt-get update && apt-get install -y gcc";
+        String tail = "\nCOPY . /app\nWORKDIR /app\nRUN pip install -r requirements.txt\nCMD [\"python\", \"app.py\"]\n";
+        assertThat(fixed(head + tail, null, "DF101")).contains("FROM python:3.11-slim\n");
+        assertRefusedBy("DF101", head + " libpq-dev" + tail, "libpq-dev");
+        assertRefusedBy("DF101", head + " && useradd app" + tail, "runs useradd");
+        assertRefusedBy("DF101", head + tail.replace("-r requirements.txt", "--user -r requirements.txt"), "--user");
+        assertRefusedBy("DF101", head + tail.replace("-r requirements.txt", "-r requirements.txt gunicorn"), "gunicorn");
+        assertRefusedBy("DF101", head + tail.replace("-r requirements.txt", "-r requirements.txt && python -m compileall ."), "more than pip install");
+    }
+
     private static void assertRefused(String in, String reason) {
+        assertRefusedBy("DF100", in, reason);
+    }
+
+    private static void assertRefusedBy(String rule, String in, String reason) {
         FixResult r = new FixEngine(Linter.withAllRules(LintConfig.DEFAULT), new FixOptions(FixLevel.RECOMMENDED,
-                java.util.Set.of("DF100"))).fix("Dockerfile", in.getBytes(StandardCharsets.UTF_8), null);
+                java.util.Set.of(rule))).fix("Dockerfile", in.getBytes(StandardCharsets.UTF_8), null);
         assertThat(r.fixed()).as(in).isEqualTo(r.original());
         assertThat(r.suggestions()).as(in).singleElement().satisfies(s -> {
             assertThat(s.practice()).isEqualTo(Practice.MULTI_STAGE);

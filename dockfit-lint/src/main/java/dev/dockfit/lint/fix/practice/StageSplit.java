@@ -10,7 +10,9 @@ import dev.dockfit.lint.fix.FixLevel;
 import dev.dockfit.lint.fix.Proposal;
 import dev.dockfit.lint.fix.TextEdit;
 import dev.dockfit.lint.support.BuildCommands;
+import dev.dockfit.lint.kb.Suggestion;
 import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.reference.ImageReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -163,6 +165,14 @@ final class StageSplit {
     /** The COPY line that takes {@code path} from the build stage to the same path. */
     static String copyFromBuild(Plan plan, String from, String to) {
         return StageFacts.keyword(plan.stage(), "COPY") + " --from=" + plan.buildName() + " " + from + " " + to;
+    }
+
+    /** The slim variant of the same version (same package manager, not an SDK image), else the image itself. */
+    static String runtimeVariant(FixInput in, ImageReference image) {
+        if (image == null) return "";
+        return in.kb().smallerVariants(image).stream()
+                .filter(v -> !v.packageManagerChanges() && !in.kb().isSdkImage(v.image(), v.tag()))
+                .map(Suggestion::reference).findFirst().orElse(image.raw());
     }
 
     static Proposal refused(String rule, String what, String why) {
