@@ -5,6 +5,7 @@ import dev.dockfit.lint.fix.practice.DockerignoreFix;
 import dev.dockfit.lint.fix.practice.GoMultiStageFix;
 import dev.dockfit.lint.fix.practice.JavaJarMultiStageFix;
 import dev.dockfit.lint.fix.practice.ManifestsFirstFix;
+import dev.dockfit.lint.fix.practice.NativeMultiStageFix;
 import dev.dockfit.lint.fix.practice.NodeMultiStageFix;
 import dev.dockfit.lint.fix.practice.NonRootUserFix;
 import dev.dockfit.lint.fix.practice.PythonWheelsFix;
@@ -44,7 +45,8 @@ public final class FixRegistry {
             "DF716", new RedundantPlatformFix());
 
     private static final List<FileFix> FILE_FIXES = List.of(
-            new GoMultiStageFix(), new JavaJarMultiStageFix(), new NodeMultiStageFix(), new PythonWheelsFix(),
+            new GoMultiStageFix(), new JavaJarMultiStageFix(), new NodeMultiStageFix(), new NativeMultiStageFix(),
+            new PythonWheelsFix(),
             new ChownToCopyChownFix(), new NonRootUserFix(), new ManifestsFirstFix(), new SlimBaseImageFix());
 
     private static final List<SideFileFix> SIDE_FILE_FIXES = List.of(new DockerignoreFix());

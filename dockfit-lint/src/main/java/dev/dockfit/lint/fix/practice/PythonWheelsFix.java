@@ -27,9 +27,6 @@ import java.util.Set;
 public final class PythonWheelsFix implements FileFix {
     static final String RULE = "DF101";
     static final String WHEELS = "/wheels";
-    /** Header packages that come with the toolchain or the interpreter: nothing to install at run time. */
-    private static final Set<String> TOOLCHAIN_DEV = Set.of("libc6-dev", "libc-dev", "python3-dev", "python-dev",
-            "linux-libc-dev", "musl-dev");
     /** pip install flags whose meaning pip wheel does not share. */
     private static final Set<String> INSTALL_ONLY = Set.of("--user", "--target", "-t", "--prefix", "--root", "-e",
             "--editable", "-U", "--upgrade", "--force-reinstall", "--break-system-packages", "--no-deps", "-I",
@@ -64,7 +61,7 @@ public final class PythonWheelsFix implements FileFix {
         for (Instruction i : plan.stage().instructions()) {
             if (i == plan.buildRun()) break;
             if (i.is("RUN")) {
-                Optional<String> why = packagesOnly(in, i, libs);
+                Optional<String> why = StageSplit.packagesOnly(in, i, libs);
                 if (why.isPresent()) return List.of(StageSplit.refused(RULE, what, why.get()));
             } else if (i.is("COPY") || i.is("ADD")) {
                 if (i.flag("from").isPresent()) {
@@ -123,27 +120,6 @@ public final class PythonWheelsFix implements FileFix {
         }
         String r = pip.flagValue("-r", "--requirement").orElse("");
         if (!r.matches("[A-Za-z0-9_./-]+")) return Optional.of("the requirements file " + r + " is not a plain path");
-        return Optional.empty();
-    }
-
-    /**
-     * Empty when the RUN only installs packages with apt (what the build stage keeps to itself); lib*-dev packages
-     * go to {@code libs}. Otherwise the reason the runtime might need what it does.
-     */
-    private static Optional<String> packagesOnly(FixInput in, Instruction run, List<String> libs) {
-        var rs = in.script(run);
-        if (rs.isEmpty()) return Optional.of("RUN at line " + StageSplit.line(in, run) + " is not a shell command dockfit reads");
-        for (SimpleCommand c : rs.get().script().commands()) {
-            if (c.name().equals("apt-get") || c.name().equals("apt")) {
-                for (ShellWord w : c.argsAfter("install")) {
-                    String p = w.literal();
-                    if (p.matches("lib[a-z0-9.+-]*-dev") && !TOOLCHAIN_DEV.contains(p) && !libs.contains(p)) libs.add(p);
-                }
-            } else if (!c.name().equals("rm")) {
-                return Optional.of("RUN at line " + StageSplit.line(in, run) + " runs " + c.name()
-                        + "; dockfit cannot tell whether the runtime needs it");
-            }
-        }
         return Optional.empty();
     }
 }

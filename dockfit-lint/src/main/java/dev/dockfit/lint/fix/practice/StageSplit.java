@@ -3,6 +3,7 @@ package dev.dockfit.lint.fix.practice;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.model.Span;
 import dev.dockfit.dockerfile.semantic.Stage;
+import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.lint.fix.FixInput;
@@ -29,6 +30,9 @@ import java.util.Set;
 final class StageSplit {
     static final String BUILD = "build";
     /** What may follow the build in the stage: instructions that only describe how the container runs. */
+    /** Header packages that come with the toolchain or the interpreter: nothing to install at run time. */
+    private static final Set<String> TOOLCHAIN_DEV = Set.of("libc6-dev", "libc-dev", "python3-dev", "python-dev",
+            "linux-libc-dev", "musl-dev");
     private static final Set<String> RUNTIME_ONLY = Set.of("CMD", "ENTRYPOINT", "EXPOSE", "ENV", "LABEL",
             "HEALTHCHECK", "STOPSIGNAL", "VOLUME", "ARG", "WORKDIR");
 
@@ -165,6 +169,27 @@ final class StageSplit {
     /** The COPY line that takes {@code path} from the build stage to the same path. */
     static String copyFromBuild(Plan plan, String from, String to) {
         return StageFacts.keyword(plan.stage(), "COPY") + " --from=" + plan.buildName() + " " + from + " " + to;
+    }
+
+    /**
+     * Empty when the RUN only installs packages with apt (what the build stage keeps to itself); lib*-dev packages
+     * go to {@code libs}. Otherwise the reason the runtime might need what it does.
+     */
+    static Optional<String> packagesOnly(FixInput in, Instruction run, List<String> libs) {
+        var rs = in.script(run);
+        if (rs.isEmpty()) return Optional.of("RUN at line " + StageSplit.line(in, run) + " is not a shell command dockfit reads");
+        for (SimpleCommand c : rs.get().script().commands()) {
+            if (c.name().equals("apt-get") || c.name().equals("apt")) {
+                for (ShellWord w : c.argsAfter("install")) {
+                    String p = w.literal();
+                    if (p.matches("lib[a-z0-9.+-]*-dev") && !TOOLCHAIN_DEV.contains(p) && !libs.contains(p)) libs.add(p);
+                }
+            } else if (!c.name().equals("rm")) {
+                return Optional.of("RUN at line " + StageSplit.line(in, run) + " runs " + c.name()
+                        + "; dockfit cannot tell whether the runtime needs it");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The slim variant of the same version (same package manager, not an SDK image), else the image itself. */
