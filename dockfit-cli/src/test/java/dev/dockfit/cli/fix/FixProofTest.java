@@ -55,6 +55,7 @@ class FixProofTest {
                         "printf 'GET /index.html HTTP/1.0\\r\\n\\r\\n' | busybox httpd -i -h /srv/www | sed '1,/^\\r$/d'"),
                         "index.html", "apt-get install")),
                 Arguments.of(new App("native", List.of("./hello"), "hello.c", "apt-get install")),
+                Arguments.of(new App("node-build", List.of("node", "dist/server.js"), "src/server.js", "npm ci")),
                 Arguments.of(new App("go", List.of("hello"), "main.go", "go mod download")),
                 Arguments.of(new App("java-maven", List.of("java", "-jar", "/app/target/hello-1.0.jar"), "src/main/java/dev/dockfit/sample/Hello.java",
                         "dependency:go-offline")))

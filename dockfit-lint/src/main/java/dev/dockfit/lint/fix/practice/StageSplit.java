@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The shape every multi-stage rewrite shares: a single-stage file whose final stage builds in one RUN and then
@@ -55,7 +56,7 @@ final class StageSplit {
      * The single-stage final stage with exactly one build command that {@code accepts}, or the reason the split
      * is unsafe; empty when the file has nothing for this ecosystem (no such build, or already multi-stage).
      */
-    static Optional<Found> plan(FixInput in, java.util.function.Predicate<SimpleCommand> accepts) {
+    static Optional<Found> plan(FixInput in, Predicate<SimpleCommand> accepts) {
         Stage stage = in.model().finalStage().orElse(null);
         if (stage == null || in.model().stages().size() != 1 || stage.base().isStage() || stage.base().isScratch()) {
             return Optional.empty();
@@ -63,11 +64,11 @@ final class StageSplit {
         List<SimpleCommand> builds = new ArrayList<>();
         Instruction buildRun = null;
         RunScript script = null;
-        int heredocBuilds = 0;
+        int unreadable = 0;
         for (Instruction run : stage.all("RUN")) {
             Optional<RunScript> rs = in.script(run);
             if (rs.isEmpty()) {
-                if (!run.heredocs().isEmpty() || run.isJson()) heredocBuilds++;
+                unreadable++;
                 continue;
             }
             for (SimpleCommand c : rs.get().script().commands()) {
@@ -83,7 +84,7 @@ final class StageSplit {
                     + String.join(", ", builds.stream().map(c -> BuildCommands.describe(c).orElse(c.name())).toList())
                     + "); dockfit splits a stage with one build only"));
         }
-        if (heredocBuilds > 0) return Optional.of(Found.refused("a heredoc or exec-form RUN may build too"));
+        if (unreadable > 0) return Optional.of(Found.refused("a heredoc or exec-form RUN may build too"));
         List<Instruction> ins = stage.instructions();
         List<Instruction> tail = ins.subList(ins.indexOf(buildRun) + 1, ins.size());
         for (Instruction i : tail) {
