@@ -227,7 +227,7 @@ class MultiStageFixesTest {
                 FROM node:22-slim
                 WORKDIR /srv/app
                 COPY --chown=node:node package.json package-lock.json ./
-                RUN npm ci --omit=dev
+                RUN npm ci --omit=dev && npm cache clean --force
                 COPY --chown=node:node --from=build /srv/app/dist /srv/app/dist
                 EXPOSE 3000
                 USER node
@@ -244,7 +244,7 @@ class MultiStageFixesTest {
         assertRefused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm ci && npm run build\nCMD [\"npm\", \"start\"]\n", "script the container starts");
         assertRefused("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN yarn install && yarn build\nCMD [\"node\", \"dist/a.js\"]\n", "npm projects only");
         assertThat(fixed("FROM node:22\nWORKDIR /app\nCOPY . .\nRUN npm install && npm run build\nCMD [\"node\", \"dist/a.js\"]\n", null, "DF100"))
-                .contains("COPY package*.json ./\nRUN npm install --omit=dev\nCOPY --from=build /app/dist /app/dist\n");
+                .contains("COPY package*.json ./\nRUN npm install --omit=dev && npm cache clean --force\nCOPY --from=build /app/dist /app/dist\n");
     }
 
     // ---- Python ---------------------------------------------------------------------------------------------

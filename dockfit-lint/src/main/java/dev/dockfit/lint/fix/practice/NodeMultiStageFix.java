@@ -20,7 +20,7 @@ import java.util.Optional;
 /**
  * multi-stage (DF100), Node: a stage that installs with npm and runs {@code npm run build} becomes the build stage
  * (dev dependencies and all); the runtime stage, on the slim variant of the same node image, installs the
- * production dependencies only ({@code npm ci --omit=dev}) and copies the build output: the directory of the
+ * production dependencies only ({@code npm ci --omit=dev}, npm's cache cleaned in the same RUN) and copies the build output: the directory of the
  * script the container starts ({@code node dist/server.js} or the package's {@code start} script).
  */
 public final class NodeMultiStageFix implements FileFix {
@@ -76,7 +76,7 @@ public final class NodeMultiStageFix implements FileFix {
         }
         List<String> lines = List.of(
                 StageFacts.keyword(plan.stage(), "COPY") + " " + String.join(" ", manifests) + " ./",
-                StageFacts.keyword(plan.stage(), "RUN") + " npm " + (lock ? "ci" : "install") + " --omit=dev",
+                StageFacts.keyword(plan.stage(), "RUN") + " npm " + (lock ? "ci" : "install") + " --omit=dev && npm cache clean --force",
                 StageSplit.copyFromBuild(plan, output, output));
         return List.of(Proposal.of(RULE, Practice.MULTI_STAGE, new Fix("npm build moved to stage '" + plan.buildName()
                 + "'; " + output + " and the production dependencies run on " + runtime, FixLevel.RECOMMENDED,
