@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The multi-stage rewrites: Go onto scratch, Maven/Gradle jars onto a JRE, npm builds onto slim (DF100), Python
- * wheels built with the compilers in a build stage (DF101); and how they compose with the other practices.
+ * wheels built with the compilers in a build stage (DF101), C programs onto the slim image (DF100); and how they
+ * compose with the other practices.
  */
 class MultiStageFixesTest {
 
@@ -294,6 +295,50 @@ class MultiStageFixesTest {
         assertRefusedBy("DF101", head + tail.replace("-r requirements.txt", "--user -r requirements.txt"), "--user");
         assertRefusedBy("DF101", head + tail.replace("-r requirements.txt", "-r requirements.txt gunicorn"), "gunicorn");
         assertRefusedBy("DF101", head + tail.replace("-r requirements.txt", "-r requirements.txt && python -m compileall ."), "more than pip install");
+    }
+
+    // ---- native ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aCProgramIsCompiledInTheBuildStageAndRunsOnSlimWithoutTheCompilers() {
+        String in = """
+                FROM debian:bookworm
+                RUN apt-get update && apt-get install -y --no-install-recommends gcc make libc6-dev && rm -rf /var/lib/apt/lists/*
+                WORKDIR /src
+                COPY . .
+                RUN make
+                CMD ["./hello"]
+                """;
+        assertThat(fixed(in, null, "DF100")).isEqualTo("""
+                FROM debian:bookworm AS build
+                RUN apt-get update && apt-get install -y --no-install-recommends gcc make libc6-dev && rm -rf /var/lib/apt/lists/*
+                WORKDIR /src
+                COPY . .
+                RUN make
+
+                FROM debian:bookworm-slim
+                WORKDIR /src
+                COPY --from=build /src/hello /src/hello
+                CMD ["./hello"]
+                """);
+        FixResult all = fix(in, null);
+        String out = new String(all.fixed(), StandardCharsets.UTF_8);
+        assertThat(out.substring(out.indexOf("FROM debian:bookworm-slim"))).doesNotContain("apt-get")
+                .contains("RUN groupadd -r app && useradd -r -g app app\nCOPY --chown=app:app --from=build /src/hello /src/hello\nUSER app\n");
+        assertThat(all.remaining().reported()).extracting(x -> x.finding().rule()).doesNotContain("DF001", "DF100", "DF101", "DF201");
+    }
+
+    @Test
+    void nativeSplitIsOnlySuggestedWhenTheRuntimeNeedsMoreThanTheProgram() {
+        String apt = "FROM debian:bookworm\nRUN apt-get update && apt-get install -y gcc make";
+        String rest = "\nWORKDIR /src\nCOPY . .\nRUN make\nCMD [\"./hello\"]\n";
+        assertRefused(apt + " libssl-dev" + rest, "libssl-dev");
+        assertRefused(apt + " && curl -o /x https://example.org/x" + rest, "runs curl");
+        assertRefused(apt + rest.replace("[\"./hello\"]", "[\"hello\"]"), "not a program at a path");
+        assertRefused(apt + rest.replace("RUN make", "RUN make && make -C tools"), "2 builds");
+        FixResult sdk = fix("FROM golang:1.22\nWORKDIR /src\nCOPY . .\nRUN make\nCMD [\"./app\"]\n", null, "DF100");
+        assertThat(sdk.fixed()).isEqualTo(sdk.original());
+        assertThat(sdk.suggestions()).isEmpty(); // no smaller runtime for an SDK image: not the native fix's to split
     }
 
     private static void assertRefused(String in, String reason) {
