@@ -78,12 +78,16 @@ public final class FixEngine {
         }
         Set<String> done = new HashSet<>();
         applied.forEach(p -> done.add(key(p)));
+        FixInput last = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir, options.level());
+        Set<String> practices = new HashSet<>();
+        FixRegistry.fileFixes().forEach(f -> practices.add(f.rule()));
         for (Proposal p : overlapped.values()) {
+            // a practice another fix already brought about (a split stage that got its user) needs no suggestion
+            if (practices.contains(p.rule()) && !last.wants(p.rule())) continue;
             if (!done.contains(key(p))) suggestions.putIfAbsent(key(p), p.refuse("its edits overlap another fix's"));
         }
         Map<String, String> newFiles = new LinkedHashMap<>();
         Set<String> resolvedBySideFiles = new HashSet<>();
-        FixInput last = new FixInput(BuildModel.of(lint.dockerfile()), lint.reported(), contextDir, options.level());
         for (SideFileFix side : FixRegistry.sideFileFixes()) {
             if (!options.selects(side.rule()) || !options.allows(side.level())) continue;
             side.propose(last).ifPresent(s -> {

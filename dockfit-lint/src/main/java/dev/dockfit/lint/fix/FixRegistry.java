@@ -3,8 +3,13 @@ package dev.dockfit.lint.fix;
 import dev.dockfit.lint.fix.practice.CacheMountFix;
 import dev.dockfit.lint.fix.practice.ChownToCopyChownFix;
 import dev.dockfit.lint.fix.practice.DockerignoreFix;
+import dev.dockfit.lint.fix.practice.GoMultiStageFix;
+import dev.dockfit.lint.fix.practice.JavaJarMultiStageFix;
 import dev.dockfit.lint.fix.practice.ManifestsFirstFix;
+import dev.dockfit.lint.fix.practice.NativeMultiStageFix;
+import dev.dockfit.lint.fix.practice.NodeMultiStageFix;
 import dev.dockfit.lint.fix.practice.NonRootUserFix;
+import dev.dockfit.lint.fix.practice.PythonWheelsFix;
 import dev.dockfit.lint.fix.practice.SlimBaseImageFix;
 import dev.dockfit.lint.fix.safe.ApkNoCacheFix;
 import dev.dockfit.lint.fix.safe.AptGetYesFix;
@@ -23,8 +28,10 @@ import java.util.TreeSet;
 
 /**
  * Joins fixes to rules by rule id, so rules and their fixes are written (and owned) separately. Finding fixes
- * repair one finding; file fixes apply a practice to the whole file (least-privilege, layer-cache, base-image
- * in that order, so the base image swap sees the user already created).
+ * repair one finding; file fixes apply a practice to the whole file: multi-stage first (a split stage moves the
+ * runtime to a new stage, and the other practices' edits of the old stage's tail wait for the next round, where
+ * they apply to the new stages), then least-privilege, layer-cache, base-image (so the base image swap sees the
+ * user already created).
  */
 public final class FixRegistry {
     private static final Map<String, FindingFix> BY_RULE = Map.of(
@@ -40,6 +47,8 @@ public final class FixRegistry {
             "DF716", new RedundantPlatformFix());
 
     private static final List<FileFix> FILE_FIXES = List.of(
+            new GoMultiStageFix(), new JavaJarMultiStageFix(), new NodeMultiStageFix(), new NativeMultiStageFix(),
+            new PythonWheelsFix(),
             new ChownToCopyChownFix(), new NonRootUserFix(), new ManifestsFirstFix(), new SlimBaseImageFix());
 
     private static final List<SideFileFix> SIDE_FILE_FIXES = List.of(new DockerignoreFix());

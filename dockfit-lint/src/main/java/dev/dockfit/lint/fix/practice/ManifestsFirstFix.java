@@ -144,11 +144,11 @@ public final class ManifestsFirstFix implements FileFix {
         return Optional.empty();
     }
 
-    /** {@code pip install -r requirements.txt}: the requirements file, when a plain relative path. */
+    /** {@code pip install -r requirements.txt} (or {@code pip wheel}): the requirements file, when a plain relative path. */
     private static Optional<String> requirements(SimpleCommand c) {
         boolean pip = c.name().matches("pip[0-9.]*") || (c.name().matches("python[0-9.]*")
                 && c.argLiterals().size() > 1 && c.argLiterals().get(1).equals("pip"));
-        if (!pip || !c.hasArg("install")) return Optional.empty();
+        if (!pip || !c.hasArg("install", "wheel")) return Optional.empty(); // pip wheel: a build stage's install
         return c.flagValue("-r", "--requirement").filter(f -> f.matches("[A-Za-z0-9_./-]+") && !f.startsWith("/") && !f.contains(".."));
     }
 
