@@ -142,6 +142,30 @@ class FixProofTest {
         assertThat(reusedStep(log, app.installStep())).as("rebuild log:\n" + log).isTrue();
     }
 
+    /** {@code --level all} adds BuildKit cache mounts: the result builds with buildah and runs the same. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cacheMountApps")
+    void levelAllCacheMountsBuildAndRunTheSame(App app, @TempDir Path tmp) throws IOException {
+        Buildah b = Buildah.shared();
+        Path fixed = copy(root().resolve("examples/fix").resolve(app.dir()), tmp.resolve("fixed"));
+        StringWriter out = new StringWriter();
+        Main.execute(new PrintWriter(out), new PrintWriter(new StringWriter()), "fix", "--write", "--level", "all",
+                fixed.resolve("Dockerfile").toString());
+        System.out.println("[fix-proof] " + app + " --level all:\n" + out);
+        assertThat(Files.readString(fixed.resolve("Dockerfile"))).contains("--mount=type=cache,target=");
+        String original = "localhost/fixproof/" + app.dir() + ":original";
+        String cached = "localhost/fixproof/" + app.dir() + ":fixed-all";
+        build(b, copy(root().resolve("examples/fix").resolve(app.dir()), tmp.resolve("original")), original);
+        build(b, fixed, cached);
+        assertThat(b.runIn(cached, app.run().toArray(String[]::new)))
+                .isEqualTo(b.runIn(original, app.run().toArray(String[]::new))).isNotBlank();
+        assertThat(runtimeUid(b, cached)).isNotEqualTo("0");
+    }
+
+    static Stream<Arguments> cacheMountApps() {
+        return apps().filter(a -> List.of("python", "node").contains(((App) a.get()[0]).dir()));
+    }
+
     /**
      * The uid the container runs as: a numeric USER as written (a scratch image has no {@code id} to ask), else
      * {@code id -u} in the container.
