@@ -5,13 +5,11 @@ import dev.dockfit.image.fs.FileEntry;
 import dev.dockfit.image.hash.Digest;
 import dev.dockfit.image.packages.Package;
 import dev.dockfit.image.packages.PackageType;
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,9 +61,8 @@ public final class LayerInventoryCache {
         Path file = file(diffId);
         if (!Files.isRegularFile(file)) return Optional.empty();
         Inflater inflater = new Inflater();
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new InflaterInputStream(Files.newInputStream(file), inflater, 1 << 16), 1 << 16))) {
-            return Optional.ofNullable(read(in, diffId));
+        try (InflaterInputStream in = new InflaterInputStream(Files.newInputStream(file), inflater, 1 << 16)) {
+            return Optional.ofNullable(read(ByteBuffer.wrap(in.readAllBytes()), diffId));
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // damaged or foreign: the layer is read again and the file rewritten
         } finally {
@@ -139,17 +136,18 @@ public final class LayerInventoryCache {
         out.writeInt(END);
     }
 
-    private static LayerInventory read(DataInputStream in, Digest diffId) throws IOException {
-        if (in.readInt() != MAGIC || in.readInt() != FORMAT || !diffId.toString().equals(string(in))) return null;
+    /** Parses a whole file (read at once: far cheaper than a stream of small reads at start-up). */
+    private static LayerInventory read(ByteBuffer in, Digest diffId) {
+        if (in.getInt() != MAGIC || in.getInt() != FORMAT || !diffId.toString().equals(string(in))) return null;
         String digest = string(in);
-        long compressed = in.readLong();
-        long uncompressed = in.readLong();
+        long compressed = in.getLong();
+        long uncompressed = in.getLong();
         int n = count(in);
         EntryType[] types = EntryType.values();
         List<FileEntry> entries = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            entries.add(new FileEntry(string(in), types[in.readUnsignedByte()], in.readLong(), in.readInt(),
-                    in.readLong(), in.readLong(), string(in), in.readLong(), bytes(in)));
+            entries.add(new FileEntry(string(in), types[in.get() & 0xff], in.getLong(), in.getInt(), in.getLong(),
+                    in.getLong(), string(in), in.getLong(), bytes(in)));
         }
         int paths = count(in);
         PackageType[] packageTypes = PackageType.values();
@@ -159,29 +157,41 @@ public final class LayerInventoryCache {
             int k = count(in);
             List<Package> list = new ArrayList<>(k);
             for (int j = 0; j < k; j++) {
-                list.add(new Package(string(in), string(in), packageTypes[in.readUnsignedByte()], string(in), string(in),
+                list.add(new Package(string(in), string(in), packageTypes[in.get() & 0xff], string(in), string(in),
                         string(in), string(in), -1));
             }
             packages.put(path, list);
         }
-        if (in.readInt() != END) return null;
+        if (in.getInt() != END || in.hasRemaining()) return null;
         return new LayerInventory(diffId, digest == null ? null : Digest.parse(digest), compressed, uncompressed,
                 entries, packages);
     }
 
-    private static int count(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) throw new IOException("negative count");
+    private static int count(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0 || n > in.remaining()) throw new IllegalArgumentException("bad count " + n);
         return n;
+    }
+
+    private static String string(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0) return null;
+        String s = new String(in.array(), in.position(), n, StandardCharsets.UTF_8);
+        in.position(in.position() + n);
+        return s;
+    }
+
+    private static byte[] bytes(ByteBuffer in) {
+        int n = in.getInt();
+        if (n < 0) return null;
+        if (n > in.remaining()) throw new IllegalArgumentException("bad length " + n);
+        byte[] b = new byte[n];
+        in.get(b);
+        return b;
     }
 
     private static void string(DataOutputStream out, String s) throws IOException {
         bytes(out, s == null ? null : s.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String string(DataInputStream in) throws IOException {
-        byte[] b = bytes(in);
-        return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
     private static void bytes(DataOutputStream out, byte[] b) throws IOException {
@@ -191,13 +201,5 @@ public final class LayerInventoryCache {
             out.writeInt(b.length);
             out.write(b);
         }
-    }
-
-    private static byte[] bytes(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) throw new EOFException();
-        return b;
     }
 }
