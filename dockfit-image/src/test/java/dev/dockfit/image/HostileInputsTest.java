@@ -104,6 +104,18 @@ class HostileInputsTest {
     }
 
     @Test
+    void diffIdMismatchOfAnUncompressedLayerIsAnError() throws Exception {
+        // One hash serves both checks when the blob is the tar stream itself: the diffID must still be checked.
+        TestImage image = new TestImage().layer(new TestLayer().file("f", "hello"), Compression.NONE, "ADD f").wrongDiffId(0);
+        Path layout = image.writeLayout(dir.resolve("img"));
+        assertThatThrownBy(() -> analyze(layout)).isInstanceOf(ImageException.class)
+                .hasMessageContaining("diffID").hasMessageContaining("digest mismatch");
+        Path legacy = image.writeLegacyDockerArchive(dir.resolve("legacy.tar"));
+        assertThatThrownBy(() -> analyze(legacy)).isInstanceOf(ImageException.class)
+                .hasMessageContaining("diffID").hasMessageContaining("digest mismatch");
+    }
+
+    @Test
     void headerClaimingOneTerabyteEndsInATruncationError() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(bytes)) {

@@ -7,6 +7,7 @@ import dev.dockfit.cli.UserError;
 import dev.dockfit.image.ImageException;
 import dev.dockfit.image.ImageSource;
 import dev.dockfit.image.analysis.AnalysisOptions;
+import dev.dockfit.vuln.scan.LayerInventoryCache;
 import dev.dockfit.vuln.store.StoreException;
 import dev.dockfit.vuln.store.StoreStatus;
 import dev.dockfit.vuln.store.VulnStore;
@@ -69,7 +70,8 @@ public final class RecommendCommand implements Callable<Integer> {
                     + ": run 'dockfit db update' (or 'dockfit db import PATH' offline)");
         }
         try (VulnStore store = VulnStore.open(db)) {
-            Recommender recommender = recommender(store, options, cacheDir, pageSize);
+            Recommender recommender = recommender(store, options, cacheDir,
+                    new LayerInventoryCache(LayerInventoryCache.defaultDirectory(db)), pageSize);
             Recommender.Recommendations r = recommender.recommend(image);
             PrintWriter out = spec.commandLine().getOut();
             if (format == Format.json) Json.write(out, RecommendationsJson.toJson(r));
@@ -84,7 +86,8 @@ public final class RecommendCommand implements Callable<Integer> {
     }
 
     /** A recommender over an open, non-empty store; shared with {@code dockfit scan}. */
-    public static Recommender recommender(VulnStore store, ImageSource.Options options, Path cacheDir, int pageSize)
+    public static Recommender recommender(VulnStore store, ImageSource.Options options, Path cacheDir,
+                                          LayerInventoryCache layers, int pageSize)
             throws StoreException {
         StoreStatus status = store.status();
         if (status.records() == 0) {
@@ -94,6 +97,7 @@ public final class RecommendCommand implements Callable<Integer> {
         String stamp = status.records() + "@" + status.sources().stream().map(StoreStatus.Source::importedAt)
                 .max(Comparator.naturalOrder()).map(Instant::toString).orElse("");
         Path dir = cacheDir != null ? cacheDir : ScanCache.defaultDirectory(VulnStore.defaultDirectory());
-        return new Recommender(options, store, new ScanCache(dir, stamp), pageSize, AnalysisOptions.defaultThreads());
+        return new Recommender(options, store, new ScanCache(dir, stamp), layers, pageSize,
+                AnalysisOptions.defaultThreads());
     }
 }

@@ -3,11 +3,11 @@ package dev.dockfit.cli.recommend;
 import dev.dockfit.image.Image;
 import dev.dockfit.image.ImageSource;
 import dev.dockfit.image.Layer;
-import dev.dockfit.image.analysis.AnalysisOptions;
 import dev.dockfit.image.registry.RegistryTags;
 import dev.dockfit.reference.ImageReference;
 import dev.dockfit.vuln.match.VulnerabilitySource;
 import dev.dockfit.vuln.scan.ImageInventory;
+import dev.dockfit.vuln.scan.LayerInventoryCache;
 import dev.dockfit.vuln.scan.ScanOptions;
 import dev.dockfit.vuln.scan.ScanResult;
 import java.util.ArrayList;
@@ -30,13 +30,17 @@ public final class Recommender {
     private final ImageSource.Options sourceOptions;
     private final VulnerabilitySource vulns;
     private final ScanCache cache;
+    private final LayerInventoryCache layers;
     private final int pageSize;
     private final int threads;
 
-    public Recommender(ImageSource.Options sourceOptions, VulnerabilitySource vulns, ScanCache cache, int pageSize, int threads) {
+    /** @param layers packages per layer by diffID, shared by candidates with common layers; may be null */
+    public Recommender(ImageSource.Options sourceOptions, VulnerabilitySource vulns, ScanCache cache,
+                       LayerInventoryCache layers, int pageSize, int threads) {
         this.sourceOptions = sourceOptions;
         this.vulns = vulns;
         this.cache = cache;
+        this.layers = layers;
         this.pageSize = pageSize;
         this.threads = threads;
     }
@@ -72,7 +76,7 @@ public final class Recommender {
         try (Image image = ImageSource.open("docker://" + tagged(ref, tag), sourceOptions)) {
             String digest = image.manifestDigest().toString();
             CandidateScan result = cache.get(digest, tag).orElseGet(() -> {
-                ScanResult r = ScanResult.scan(ImageInventory.of(image, new AnalysisOptions(null, null, null, null, threads, null)),
+                ScanResult r = ScanResult.scan(ImageInventory.of(image, threads, layers, null),
                         vulns, ScanOptions.all());
                 long size = image.layers().stream().mapToLong(Layer::size).sum();
                 CandidateScan s = new CandidateScan(tag, digest, size, r.tested(), r.countsBySeverity());

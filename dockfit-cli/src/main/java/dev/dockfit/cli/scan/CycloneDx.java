@@ -35,7 +35,7 @@ final class CycloneDx {
                 .put("type", "application").put("name", "dockfit").put("version", toolVersion);
         ObjectNode image = metadata.putObject("component");
         image.put("type", "container").put("bom-ref", "image").put("name", source);
-        if (inv.report().image().manifestDigest() != null) image.put("version", inv.report().image().manifestDigest().toString());
+        if (inv.image().manifestDigest() != null) image.put("version", inv.image().manifestDigest().toString());
         ArrayNode components = root.putArray("components");
         if (inv.os().isKnown()) {
             components.addObject().put("type", "operating-system").put("bom-ref", "os").put("name", inv.os().id())

@@ -9,11 +9,12 @@ import dev.dockfit.image.ImageSource;
 import dev.dockfit.image.analysis.AnalysisOptions;
 import dev.dockfit.vuln.scan.ImageInventory;
 import dev.dockfit.vuln.scan.Inventory;
-import java.util.List;
+import dev.dockfit.vuln.scan.LayerInventoryCache;
+import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** How scan and sbom open an image: registry access and walk threads (a picocli mixin). */
+/** How scan and sbom open an image: registry access, walk threads and the layer cache (a picocli mixin). */
 public final class ImageInputOptions {
 
     @Mixin
@@ -22,17 +23,31 @@ public final class ImageInputOptions {
     @Option(names = "--threads", paramLabel = "N", description = "layers read at once (default: min(4, cores))")
     Integer threads;
 
+    @Option(names = "--layer-cache", paramLabel = "DIR",
+            description = "packages found per layer, by diffID (default: 'layers' next to the database directory)")
+    Path layerCache;
+
+    @Option(names = "--no-layer-cache", description = "read every layer, neither using nor filling the layer cache")
+    boolean noLayerCache;
+
     ImageSource.Options sourceOptions(String command) {
         return access.sourceOptions(command);
     }
 
-    /** Opens the image and reads its inventory in one pass; a bad image is a one-line error with exit 3. */
-    Inventory inventory(String command, String source) {
+    /** The layer cache to use, next to {@code dbDir} unless given; null with --no-layer-cache. */
+    LayerInventoryCache layerCache(Path dbDir) {
+        if (noLayerCache) return null;
+        return new LayerInventoryCache(layerCache != null ? layerCache : LayerInventoryCache.defaultDirectory(dbDir));
+    }
+
+    /**
+     * Opens the image and reads its inventory (one pass over each layer the cache does not hold); a bad image is
+     * a one-line error with exit 3.
+     */
+    Inventory inventory(String command, String source, LayerInventoryCache cache) {
         ImageSource.Options options = sourceOptions(command);
-        AnalysisOptions analysis = new AnalysisOptions(List.of(), List.of(), null, null,
-                threads != null ? threads : AnalysisOptions.defaultThreads(), null);
         try (Image image = ImageSource.open(source, options)) {
-            return ImageInventory.of(image, analysis);
+            return ImageInventory.of(image, threads != null ? threads : AnalysisOptions.defaultThreads(), cache, null);
         } catch (ImageException e) {
             throw new UserError(ExitCodes.IO, "dockfit " + command + ": " + e.getMessage(), e);
         }

@@ -4,6 +4,7 @@ import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.Json;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.vuln.scan.Inventory;
+import dev.dockfit.vuln.store.VulnStore;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -47,7 +48,7 @@ public final class SbomCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inventory = input.inventory("sbom", source);
+        Inventory inventory = input.inventory("sbom", source, input.layerCache(VulnStore.defaultDirectory()));
         try (Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             Json.write(out, switch (format) {

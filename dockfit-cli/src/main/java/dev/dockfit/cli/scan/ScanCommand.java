@@ -16,6 +16,7 @@ import dev.dockfit.vuln.match.VulnMatch;
 import dev.dockfit.vuln.match.VulnSeverity;
 import dev.dockfit.vuln.scan.IgnoreRules;
 import dev.dockfit.vuln.scan.Inventory;
+import dev.dockfit.vuln.scan.LayerInventoryCache;
 import dev.dockfit.vuln.scan.ScanOptions;
 import dev.dockfit.vuln.scan.ScanResult;
 import dev.dockfit.vuln.store.StoreException;
@@ -117,7 +118,8 @@ public final class ScanCommand implements Callable<Integer> {
         }
         ScanOptions options = new ScanOptions(shown, ignoreUnfixed, ignores, LocalDate.now());
         PrintWriter err = spec.commandLine().getErr();
-        try (VulnStore store = openStore()) {
+        Path dir = dbDir != null ? dbDir : VulnStore.defaultDirectory();
+        try (VulnStore store = openStore(dir)) {
             StoreStatus status = store.status();
             if (status.records() == 0) {
                 throw new UserError(ExitCodes.IO, "dockfit scan: the vulnerability database " + store.file()
@@ -128,9 +130,10 @@ public final class ScanCommand implements Callable<Integer> {
                         + StoreStatus.STALE_AFTER.toDays() + " days; run 'dockfit db update'");
                 err.flush();
             }
-            Inventory inventory = input.inventory("scan", source);
+            LayerInventoryCache layers = input.layerCache(dir);
+            Inventory inventory = input.inventory("scan", source, layers);
             ScanResult result = ScanResult.scan(inventory, store, options);
-            Recommender.Recommendations advice = recommendations(store);
+            Recommender.Recommendations advice = recommendations(store, layers);
             write(result, status, advice);
             if (threshold == null) return ExitCodes.OK;
             for (VulnMatch m : result.matches()) {
@@ -142,8 +145,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
     }
 
-    private VulnStore openStore() throws StoreException {
-        Path dir = dbDir != null ? dbDir : VulnStore.defaultDirectory();
+    private VulnStore openStore(Path dir) throws StoreException {
         if (!Files.isDirectory(dir)) {
             throw new UserError(ExitCodes.IO, "dockfit scan: no vulnerability database in " + dir
                     + ": run 'dockfit db update' (or 'dockfit db import PATH' offline)");
@@ -152,10 +154,10 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /** The base-image advice of {@code dockfit recommend}, for a registry image whose registry answers; else null. */
-    private Recommender.Recommendations recommendations(VulnStore store) throws StoreException {
+    private Recommender.Recommendations recommendations(VulnStore store, LayerInventoryCache layers) throws StoreException {
         if (offline || !source.startsWith("docker://")) return null;
         try {
-            return RecommendCommand.recommender(store, input.sourceOptions("scan"), cacheDir, 100).recommend(source);
+            return RecommendCommand.recommender(store, input.sourceOptions("scan"), cacheDir, layers, 100).recommend(source);
         } catch (ImageException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("dockfit scan: no base image recommendations: " + e.getMessage());

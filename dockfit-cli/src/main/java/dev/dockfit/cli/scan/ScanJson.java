@@ -32,9 +32,9 @@ final class ScanJson {
         root.put("schemaVersion", 1);
         ObjectNode image = root.putObject("image");
         image.put("source", source);
-        image.put("format", inv.report().image().format());
-        if (inv.report().image().manifestDigest() != null) image.put("manifestDigest", inv.report().image().manifestDigest().toString());
-        ImageReport.BaseImage base = inv.report().baseImage();
+        image.put("format", inv.image().format());
+        if (inv.image().manifestDigest() != null) image.put("manifestDigest", inv.image().manifestDigest().toString());
+        ImageReport.BaseImage base = inv.baseImage();
         if (base != null && base.name() != null) image.putObject("baseImage").put("name", base.name()).put("digest", base.digest()).put("method", base.method());
         else image.putNull("baseImage");
         root.set("os", os(inv.os()));
@@ -85,9 +85,9 @@ final class ScanJson {
         v.put("path", p.path());
         ObjectNode layer = v.putObject("layer");
         layer.put("index", p.layerIndex());
-        if (p.layerIndex() >= 0 && p.layerIndex() < inv.report().layers().size()) {
-            ImageReport.LayerReport l = inv.report().layers().get(p.layerIndex());
-            layer.put("digest", l.digest());
+        if (p.layerIndex() >= 0 && p.layerIndex() < inv.layers().size()) {
+            String digest = inv.layers().get(p.layerIndex()).digest();
+            if (digest != null) layer.put("digest", digest);
         }
         layer.put("createdBy", inv.createdBy(p));
         return v;

@@ -23,7 +23,7 @@ final class ScanTty {
         Inventory inv = result.inventory();
         out.println("Image:       " + source);
         out.println("OS:          " + (inv.os().isKnown() ? inv.os().prettyName() : "unknown"));
-        ImageReport.BaseImage base = inv.report().baseImage();
+        ImageReport.BaseImage base = inv.baseImage();
         out.println("Base image:  " + (base != null && base.name() != null ? base.name() : "unknown"));
         out.println();
         int total = result.matches().size();

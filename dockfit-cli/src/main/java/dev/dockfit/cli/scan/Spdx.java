@@ -29,7 +29,7 @@ final class Spdx {
         ObjectNode image = packages.addObject();
         image.put("name", source).put("SPDXID", "SPDXRef-Image").put("downloadLocation", "NOASSERTION")
                 .put("filesAnalyzed", false).put("primaryPackagePurpose", "CONTAINER");
-        if (inv.report().image().manifestDigest() != null) image.put("versionInfo", inv.report().image().manifestDigest().toString());
+        if (inv.image().manifestDigest() != null) image.put("versionInfo", inv.image().manifestDigest().toString());
         ArrayNode relationships = root.putArray("relationships");
         relationships.addObject().put("spdxElementId", "SPDXRef-DOCUMENT").put("relationshipType", "DESCRIBES")
                 .put("relatedSpdxElement", "SPDXRef-Image");

@@ -65,6 +65,19 @@ class ScanDebian12ImageTest {
     }
 
     @Test
+    void scanThroughTheLayerCacheEqualsOneThatReadsEveryLayer() throws java.io.IOException {
+        JsonNode uncached = ScanFixtures.scanJson(db, archive, "--no-layer-cache");
+        ScanFixtures.scanJson(db, archive);
+        JsonNode warm = ScanFixtures.scanJson(db, archive);
+        assertThat(warm).isEqualTo(uncached);
+        // one file per layer, next to the database, named by diffID
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(tmp.resolve("layers/v1"))) {
+            assertThat(files.map(f -> f.getFileName().toString()).toList()).hasSizeGreaterThanOrEqualTo(2)
+                    .allMatch(n -> n.matches("sha256-[0-9a-f]{64}"));
+        }
+    }
+
+    @Test
     void everyPackageNamesTheLayerThatBroughtIt() {
         JsonNode scan = ScanFixtures.scanJson(db, archive);
         for (JsonNode v : scan.get("vulnerabilities")) {

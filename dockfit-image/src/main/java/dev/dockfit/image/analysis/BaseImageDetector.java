@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * split comes from the history: the base's own last step is normally an empty-layer {@code CMD}, so the last such
  * step that is followed by a layer the user added ends the base.
  */
-final class BaseImageDetector {
+public final class BaseImageDetector {
     static final String BASE_NAME = "org.opencontainers.image.base.name";
     static final String BASE_DIGEST = "org.opencontainers.image.base.digest";
     private static final Pattern CMD = Pattern.compile("(?s).*(#\\(nop\\)\\s*|^)CMD\\b.*");
@@ -19,7 +19,7 @@ final class BaseImageDetector {
     private BaseImageDetector() {
     }
 
-    static BaseImage detect(Map<String, String> annotations, List<HistoryEntry> history) {
+    public static BaseImage detect(Map<String, String> annotations, List<HistoryEntry> history) {
         int layers = 0;
         int baseLayers = -1;
         int layersSoFar = 0;

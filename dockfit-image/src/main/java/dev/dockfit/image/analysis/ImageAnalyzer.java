@@ -36,16 +36,14 @@ public final class ImageAnalyzer {
         SecretScanner secrets = new SecretScanner();
         List<dev.dockfit.image.fs.ContentVisitor> visitors = new ArrayList<>(options.visitors());
         visitors.add(secrets);
-        List<LayerFiles> files = walkAll(image, new LayerWalker(rules, visitors), options);
+        List<LayerFiles> files = readLayers(image, image.layers(), new LayerWalker(rules, visitors), options.threads(),
+                options.progress());
 
         List<HistoryEntry> history = image.config().history();
+        List<Integer> stepOfLayer = LayerHistory.stepOfLayer(history, files.size());
         int[] layerOfStep = new int[history.size()];
-        List<Integer> stepOfLayer = new ArrayList<>();
-        for (int h = 0, layer = 0; h < history.size(); h++) {
-            boolean hasLayer = !history.get(h).emptyLayer() && layer < files.size();
-            layerOfStep[h] = hasLayer ? layer++ : -1;
-            if (hasLayer) stepOfLayer.add(h);
-        }
+        java.util.Arrays.fill(layerOfStep, -1);
+        for (int layer = 0; layer < stepOfLayer.size(); layer++) layerOfStep[stepOfLayer.get(layer)] = layer;
         ImageReport.BaseImage base = BaseImageDetector.detect(image.annotations(), history);
         int[] dockerfileLineOfStep = dockerfileLines(options, history, base, stepOfLayer);
 
@@ -53,7 +51,7 @@ public final class ImageAnalyzer {
         List<Integer> lines = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             int step = i < stepOfLayer.size() ? stepOfLayer.get(i) : -1;
-            createdBy.add(step < 0 ? null : history.get(step).createdBy());
+            createdBy.add(LayerHistory.createdBy(history, stepOfLayer, i));
             lines.add(step < 0 ? 0 : dockerfileLineOfStep[step]);
         }
         LayerContext ctx = new LayerContext(createdBy, lines);
@@ -106,9 +104,14 @@ public final class ImageAnalyzer {
         return DockerfileAttribution.attribute(history, firstUserStep, DockerfileAttribution.finalStage(options.dockerfile()));
     }
 
-    private static List<LayerFiles> walkAll(Image image, LayerWalker walker, AnalysisOptions options) {
-        int total = image.layers().size();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.threads(), Math.max(1, total)), r -> {
+    /**
+     * Walks the given layers of the image, {@code threads} at a time, and returns their file lists in the same
+     * order; a blob whose size differs from the manifest's is an error.
+     */
+    public static List<LayerFiles> readLayers(Image image, List<Layer> layers, LayerWalker walker, int threads,
+                                              AnalysisOptions.Progress progress) {
+        int total = layers.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, total)), r -> {
             Thread t = new Thread(r, "dockfit-layer");
             t.setDaemon(true);
             return t;
@@ -117,7 +120,7 @@ public final class ImageAnalyzer {
         AtomicLong bytes = new AtomicLong();
         try {
             List<Future<LayerFiles>> futures = new ArrayList<>();
-            for (Layer l : image.layers()) {
+            for (Layer l : layers) {
                 futures.add(pool.submit(() -> {
                     LayerFiles f = walker.walk(l.index(), l.blob(), l.mediaType(), l.digest(), l.diffId());
                     if (l.digest() != null && l.size() >= 0 && l.size() != f.compressedBytes()) {
@@ -125,7 +128,7 @@ public final class ImageAnalyzer {
                                 + " bytes, the blob has " + f.compressedBytes());
                     }
                     long b = bytes.addAndGet(f.compressedBytes());
-                    if (options.progress() != null) options.progress().layerRead(done.incrementAndGet(), total, b);
+                    if (progress != null) progress.layerRead(done.incrementAndGet(), total, b);
                     return f;
                 }));
             }

@@ -80,7 +80,11 @@ public final class DigestingInputStream extends FilterInputStream {
 
     /** Throws when the bytes read do not hash to {@code expected}; {@code what} names the blob in the message. */
     public Digest verify(Digest expected, String what) {
-        Digest actual = result();
+        return check(result(), expected, what);
+    }
+
+    /** Throws when {@code actual} is not {@code expected} (null: nothing to check); returns {@code actual}. */
+    public static Digest check(Digest actual, Digest expected, String what) {
         if (expected != null && !expected.equals(actual)) {
             throw new ImageException(what + ": digest mismatch: expected " + expected + ", content hashes to " + actual);
         }

@@ -14,6 +14,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -53,20 +54,25 @@ public final class LayerWalker {
     /** @param layer the layer's index, passed on to {@link ContentVisitor}s */
     public LayerFiles walk(int layer, Blob blob, String mediaType, Digest expectedDigest, Digest expectedDiffId) {
         String what = "layer " + blob.name();
+        String digestAlgorithm = expectedDigest == null ? "sha256" : expectedDigest.algorithm();
+        String diffIdAlgorithm = expectedDiffId == null ? "sha256" : expectedDiffId.algorithm();
         try (InputStream raw = blob.open()) {
-            DigestingInputStream stored = new DigestingInputStream(raw,
-                    expectedDigest == null ? "sha256" : expectedDigest.algorithm());
+            DigestingInputStream stored = new DigestingInputStream(raw, digestAlgorithm);
             BufferedInputStream buffered = new BufferedInputStream(stored, BUFFER);
             Compression compression = Compression.fromMediaType(mediaType);
             if (compression == null || compression == Compression.NONE) compression = Compression.sniff(buffered);
-            DigestingInputStream tarStream = new DigestingInputStream(
-                    new BufferedInputStream(compression.decompress(buffered), BUFFER),
-                    expectedDiffId == null ? "sha256" : expectedDiffId.algorithm());
-            List<FileEntry> entries = readEntries(layer, tarStream, what);
+            // An uncompressed blob is the tar stream itself: one hash checks both the digest and the diffID.
+            boolean oneStream = compression == Compression.NONE && digestAlgorithm.equals(diffIdAlgorithm);
+            DigestingInputStream tarStream = oneStream ? stored : new DigestingInputStream(
+                    new BufferedInputStream(compression.decompress(buffered), BUFFER), diffIdAlgorithm);
+            List<FileEntry> entries = readEntries(layer, oneStream ? buffered : tarStream, what);
+            if (oneStream) buffered.transferTo(OutputStream.nullOutputStream());
             tarStream.drain();
             stored.drain();
-            Digest diffId = tarStream.verify(expectedDiffId, what + " (uncompressed, diffID)");
-            Digest digest = stored.verify(expectedDigest, what);
+            Digest digest = stored.result();
+            Digest diffId = oneStream ? digest : tarStream.result();
+            DigestingInputStream.check(diffId, expectedDiffId, what + " (uncompressed, diffID)");
+            DigestingInputStream.check(digest, expectedDigest, what);
             return new LayerFiles(List.copyOf(entries), stored.count(), tarStream.count(), digest, diffId);
         } catch (EOFException e) {
             throw new ImageException(what + ": truncated (unexpected end of data)", e);

@@ -73,6 +73,7 @@ public final class VulnStore implements VulnerabilitySource, AutoCloseable {
         } catch (IOException e) {
             throw new StoreException("cannot create the vulnerability database directory " + directory + ": " + e.getMessage(), e);
         }
+        SqliteNativeLibrary.prepare(defaultDirectory().getParent());
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
             try (Statement s = c.createStatement()) {
