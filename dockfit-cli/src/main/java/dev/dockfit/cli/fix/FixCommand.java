@@ -2,6 +2,7 @@ package dev.dockfit.cli.fix;
 
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.InputFiles;
+import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Practice;
@@ -35,6 +36,12 @@ import picocli.CommandLine.Spec;
 public final class FixCommand implements Callable<Integer> {
 
     enum Level { safe, recommended, all }
+
+    private final Invocation invocation;
+
+    public FixCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles to fix")
     List<String> files;
@@ -78,9 +85,9 @@ public final class FixCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (String name : files) {
             if (name.equals("-")) throw new UserError(ExitCodes.USAGE, "fix: standard input is not supported; name a file");
-            byte[] bytes = InputFiles.read(name);
-            Path path = Path.of(name);
-            Path contextDir = path.toAbsolutePath().getParent();
+            byte[] bytes = InputFiles.read(invocation, name);
+            Path path = invocation.resolve(name);
+            Path contextDir = path.getParent();
             FixResult result = engine.fix(name, bytes, contextDir);
             if (result.parseError() != null) {
                 err.println(result.parseError() + " (not fixed)");
