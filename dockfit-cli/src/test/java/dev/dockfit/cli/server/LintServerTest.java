@@ -253,10 +253,11 @@ class LintServerTest {
     @Test
     void aSourceNewerThanTheJarIsRefusedSoThatTheLauncherRebuilds() throws Exception {
         Path checkout = Files.createDirectories(tmp.resolve("checkout"));
-        Path jar = Files.writeString(checkout.resolve("dockfit.jar"), "jar");
         Path source = Files.createDirectories(checkout.resolve("dockfit-x/src/main/java")).resolve("A.java");
         Files.writeString(source, "class A {}");
-        Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(60)));
+        // built after the sources (directories count too, as for find -newer)
+        Path jar = Files.writeString(checkout.resolve("dockfit.jar"), "jar");
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         LintServer server = start(jar, checkout, Duration.ofMinutes(10));
         assertThat(served(server, project, Map.of(), false, "lint", "clean").exit()).isZero();
         Files.setLastModifiedTime(source, FileTime.from(Instant.now().plusSeconds(60)));
