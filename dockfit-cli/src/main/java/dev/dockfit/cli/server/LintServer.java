@@ -113,15 +113,17 @@ public final class LintServer {
      * the state directory is not private or the port cannot be bound.
      */
     public static LintServer start(Settings settings) throws IOException {
-        ServerState.privateDirectory(settings.stateFile().toAbsolutePath().getParent());
-        ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        LintServer server = new LintServer(settings, socket);
+        LintServer server;
         try {
-            if (settings.warmUp() != null) server.warmUp(settings.warmUp());
-            server.state.write(settings.stateFile());
-        } catch (IOException | RuntimeException e) {
-            socket.close();
-            throw e;
+            ServerState.privateDirectory(settings.stateFile().toAbsolutePath().getParent());
+            server = new LintServer(settings, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+            try {
+                if (settings.warmUp() != null) server.warmUp(settings.warmUp());
+                server.state.write(settings.stateFile());
+            } catch (IOException | RuntimeException e) {
+                server.socket.close();
+                throw e;
+            }
         } finally {
             Files.deleteIfExists(startMarker(settings.stateFile()));
         }
@@ -129,7 +131,7 @@ public final class LintServer {
         acceptor.start();
         long period = Math.max(50, Math.min(1000, settings.idleTimeout().toMillis() / 4));
         server.watchdog.scheduleWithFixedDelay(server::check, period, period, TimeUnit.MILLISECONDS);
-        server.log("listening on 127.0.0.1:" + socket.getLocalPort() + ", pid " + server.state.pid()
+        server.log("listening on 127.0.0.1:" + server.port() + ", pid " + server.state.pid()
                 + (settings.jar() == null ? "" : ", jar " + settings.jar()) + ", idle timeout "
                 + settings.idleTimeout().toSeconds() + " s");
         return server;
