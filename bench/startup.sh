@@ -9,7 +9,7 @@ n=${1:-21}
 shift || true
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(parse examples/node-app/Dockerfile)
-./dockfit "${args[@]}" >/dev/null 2>&1 || true   # builds the jar and the CDS archive if needed
+DOCKFIT_SERVER=0 ./dockfit "${args[@]}" >/dev/null 2>&1 || true   # builds the jar and the CDS archive if needed
 jar=dockfit-cli/target/dockfit.jar
 
 median() { # runs "$@" n times, prints the median wall time in seconds

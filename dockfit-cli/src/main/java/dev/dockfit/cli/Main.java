@@ -64,10 +64,12 @@ public final class Main implements Runnable {
 
     private static CommandLine commandLine(Invocation invocation, String[] args) {
         CommandLine cl = new CommandLine(new Main());
-        Function<Invocation, Object> only = args.length > 0 && !args[0].equals("help") ? COMMANDS.get(args[0]) : null;
+        String first = args.length > 0 ? args[0] : "";
+        Function<Invocation, Object> only = first.equals("help") ? null : COMMANDS.get(first);
         if (only != null) {
-            cl.addSubcommand(args[0], only.apply(invocation));
-        } else {
+            cl.addSubcommand(first, only.apply(invocation));
+        } else if (!(args.length == 1 && (first.equals("--version") || first.equals("-V")))) {
+            // help, usage errors and "did you mean" suggestions need every command; --version none
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.apply(invocation)));
         }
         return ExitCodes.handleErrors(cl);

@@ -186,7 +186,13 @@ public final class LintServer {
             try {
                 client = socket.accept();
             } catch (IOException e) {
-                if (!stopping.get()) log("accept: " + e.getMessage());
+                if (stopping.get()) continue;
+                log("accept: " + e.getMessage());
+                try {
+                    Thread.sleep(100); // out of file descriptors, say: do not spin
+                } catch (InterruptedException ie) {
+                    stop("interrupted");
+                }
                 continue;
             }
             active.incrementAndGet();
