@@ -48,6 +48,7 @@ class LauncherServerIT {
         project = tmp.resolve("project");
         write("clean/Dockerfile", LintServerTest.CLEAN);
         write("warn/Dockerfile", LintServerTest.ROOT_APT);
+        write("warn/Dockerfile.ü", LintServerTest.ROOT_APT.replace("curl", "curl # é€"));
         write("broken/Dockerfile", "FROM alpine\nENV PATH\n");
         write("configured/.dockfit.yaml", "ignore: [DF001]\n");
         write("configured/Dockerfile", LintServerTest.ROOT_APT);
@@ -115,6 +116,9 @@ class LauncherServerIT {
                 new String[] {"lint", "configured/Dockerfile"},
                 new String[] {"lint", "broken/Dockerfile"},
                 new String[] {"lint", "missing/Dockerfile"},
+                // UTF-8 in names, content and standard error (which the launcher reads by byte count)
+                new String[] {"lint", "--format", "gnu", "warn/Dockerfile.ü"},
+                new String[] {"lint", "missing/é€.Dockerfile"},
                 new String[] {"lint", "--format", "yaml", "warn/Dockerfile"},
                 new String[] {"parse", "warn/Dockerfile"},
                 new String[] {"parse", "broken/Dockerfile"});

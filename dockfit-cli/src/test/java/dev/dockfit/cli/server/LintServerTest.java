@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -155,6 +156,18 @@ class LintServerTest {
         assertThat(served(server, project, colour, true, "lint", "warn/Dockerfile").out()).contains("\u001b[");
         assertThat(served(server, project, noColor, true, "lint", "warn/Dockerfile").out()).doesNotContain("\u001b[");
         assertThat(served(server, project, colour, false, "lint", "warn/Dockerfile").out()).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void anUnreadableFileIsTheSameIoErrorServedAndDirect() throws IOException {
+        Path secret = write("secret/Dockerfile", CLEAN);
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
+        Assumptions.assumeFalse(Files.isReadable(secret), "RUNNING AS ROOT: a mode 000 file is still readable; skipped");
+        LintServer server = start();
+        Run direct = direct(project, Map.of(), false, "lint", "secret/Dockerfile", "warn/Dockerfile");
+        assertThat(direct.exit()).isEqualTo(3);
+        assertThat(direct.err()).startsWith("dockfit lint: secret/Dockerfile: cannot read");
+        assertThat(served(server, project, Map.of(), false, "lint", "secret/Dockerfile", "warn/Dockerfile")).isEqualTo(direct);
     }
 
     @Test
