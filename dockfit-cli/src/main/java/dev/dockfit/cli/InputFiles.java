@@ -10,10 +10,11 @@ public final class InputFiles {
     private InputFiles() {
     }
 
-    public static byte[] read(String name) {
+    /** The bytes of the file named {@code name} (relative to the caller's working directory), or of its stdin for {@code -}. */
+    public static byte[] read(Invocation invocation, String name) {
         try {
-            if (name.equals("-")) return System.in.readAllBytes();
-            Path p = Path.of(name);
+            if (name.equals("-")) return invocation.stdin().readAllBytes();
+            Path p = invocation.resolve(name);
             if (Files.isDirectory(p)) throw new UserError(ExitCodes.IO, name + ": is a directory");
             return Files.readAllBytes(p);
         } catch (NoSuchFileException e) {

@@ -2,6 +2,7 @@ package dev.dockfit.cli.fix;
 
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.InputFiles;
+import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.cli.report.Thresholds;
 import dev.dockfit.finding.Finding;
@@ -44,6 +45,12 @@ public final class FixCommand implements Callable<Integer> {
 
     enum Level { safe, recommended, all }
 
+    private final Invocation invocation;
+
+    public FixCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Dockerfiles to fix")
     List<String> files;
 
@@ -83,7 +90,7 @@ public final class FixCommand implements Callable<Integer> {
             }
         }
         FixOptions options = new FixOptions(FixLevel.valueOf(level.name().toUpperCase(Locale.ROOT)), rules);
-        LintConfigs configs = new LintConfigs(config, ConfigSearch.fromEnvironment(System.getenv()), ConfigOverrides.NONE,
+        LintConfigs configs = new LintConfigs(invocation.resolve(config), ConfigSearch.fromEnvironment(invocation.env()), ConfigOverrides.NONE,
                 AllRules.infos());
         // one engine per configuration file (LintConfigs hands out one instance per file)
         Map<LintConfig, FixEngine> engines = new IdentityHashMap<>();
@@ -92,9 +99,9 @@ public final class FixCommand implements Callable<Integer> {
         int exit = ExitCodes.OK;
         for (String name : files) {
             if (name.equals("-")) throw new UserError(ExitCodes.USAGE, "fix: standard input is not supported; name a file");
-            byte[] bytes = InputFiles.read(name);
-            Path path = Path.of(name);
-            Path contextDir = path.toAbsolutePath().getParent();
+            byte[] bytes = InputFiles.read(invocation, name);
+            Path path = invocation.resolve(name);
+            Path contextDir = path.getParent();
             LintConfig lintConfig = LintConfigLookup.forDirectory(configs, contextDir, "fix");
             FixEngine engine = engines.computeIfAbsent(lintConfig, c -> new FixEngine(Linter.withAllRules(options.linting(c)), options));
             FixResult result = engine.fix(name, bytes, contextDir);

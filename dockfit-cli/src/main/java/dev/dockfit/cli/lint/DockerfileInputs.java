@@ -21,7 +21,7 @@ import java.util.Set;
 final class DockerfileInputs {
     private static final Set<String> SKIPPED = Set.of(".git", "node_modules", "target");
 
-    /** One input: its display path, and the file (null for standard input). */
+    /** One input: its display path (as given, or below a directory as given), and the absolute file (null for standard input). */
     record Input(String name, Path file) {
         boolean isStdin() {
             return file == null;
@@ -31,16 +31,17 @@ final class DockerfileInputs {
     private DockerfileInputs() {
     }
 
-    static List<Input> expand(List<String> args) {
+    /** The inputs the arguments name; relative paths are relative to {@code cwd} (absolute). */
+    static List<Input> expand(List<String> args, Path cwd) {
         List<Input> out = new ArrayList<>();
         for (String a : args) {
             if (a.equals("-")) {
                 out.add(new Input("-", null));
                 continue;
             }
-            Path p = Path.of(a);
+            Path p = cwd.resolve(a);
             if (Files.isDirectory(p)) {
-                List<Input> found = walk(p);
+                List<Input> found = walk(p, Path.of(a));
                 if (found.isEmpty()) throw new UserError(ExitCodes.USAGE, "dockfit lint: " + a + ": no Dockerfile in this directory");
                 out.addAll(found);
             } else if (Files.exists(p)) {
@@ -57,7 +58,8 @@ final class DockerfileInputs {
                 || name.startsWith("Dockerfile.") || name.startsWith("Containerfile.");
     }
 
-    private static List<Input> walk(Path dir) {
+    /** The Dockerfiles below {@code dir} (absolute), named as paths below {@code shown}, the directory as given. */
+    private static List<Input> walk(Path dir, Path shown) {
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(dir, new SimpleFileVisitor<>() {
@@ -79,9 +81,9 @@ final class DockerfileInputs {
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            throw new UserError(ExitCodes.IO, "dockfit lint: " + dir + ": cannot list: " + e.getMessage());
+            throw new UserError(ExitCodes.IO, "dockfit lint: " + shown + ": cannot list: " + e.getMessage());
         }
         files.sort(null);
-        return files.stream().map(f -> new Input(f.toString(), f)).toList();
+        return files.stream().map(f -> new Input(shown.resolve(dir.relativize(f)).toString(), f)).toList();
     }
 }

@@ -1,6 +1,7 @@
 package dev.dockfit.cli.lint;
 
 import dev.dockfit.cli.ExitCodes;
+import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.Json;
 import dev.dockfit.cli.LintConfigLookup;
 import dev.dockfit.cli.UserError;
@@ -60,8 +61,14 @@ public final class LintCommand implements Callable<Integer> {
     private record Job(String name, byte[] bytes, Path dir, LintConfig config, Linter linter) {
     }
 
+    private final Invocation invocation;
+
     @Spec
     CommandSpec spec;
+
+    public LintCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
 
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Dockerfiles, directories, or - for standard input")
     List<String> paths;
@@ -102,8 +109,9 @@ public final class LintCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<RuleInfo> rules = AllRules.infos();
-        LintConfigs configs = new LintConfigs(config, ConfigSearch.fromEnvironment(System.getenv()), overrides(rules), rules);
-        List<DockerfileInputs.Input> inputs = DockerfileInputs.expand(paths);
+        LintConfigs configs = new LintConfigs(invocation.resolve(config), ConfigSearch.fromEnvironment(invocation.env()),
+                overrides(rules), rules);
+        List<DockerfileInputs.Input> inputs = DockerfileInputs.expand(paths, invocation.cwd());
         PrintWriter err = spec.commandLine().getErr();
         // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
         Map<LintConfig, Linter> linters = new IdentityHashMap<>();
@@ -112,14 +120,14 @@ public final class LintCommand implements Callable<Integer> {
         for (DockerfileInputs.Input in : inputs) {
             byte[] bytes;
             try {
-                bytes = in.isStdin() ? System.in.readAllBytes() : Files.readAllBytes(in.file());
+                bytes = in.isStdin() ? invocation.stdin().readAllBytes() : Files.readAllBytes(in.file());
             } catch (IOException e) {
                 err.println("dockfit lint: " + in.name() + ": cannot read: " + e.getMessage());
                 ioError = true;
                 continue;
             }
-            Path dir = in.isStdin() ? null : in.file().toAbsolutePath().getParent();
-            LintConfig c = LintConfigLookup.forDirectory(configs, dir, "lint");
+            Path dir = in.isStdin() ? null : in.file().getParent();
+            LintConfig c = LintConfigLookup.forDirectory(configs, dir == null ? invocation.cwd() : dir, "lint");
             jobs.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
         }
         // Files are independent and rules keep no state: lint many on every core, keep the input order.
@@ -171,7 +179,7 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     private void write(List<CheckedSource> checked, List<RuleInfo> rules) {
-        try (Writer w = output == null ? null : Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+        try (Writer w = output == null ? null : Files.newBufferedWriter(invocation.resolve(output), StandardCharsets.UTF_8)) {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
                 case tty -> TtyReport.write(checked, out, colour());
@@ -193,7 +201,6 @@ public final class LintCommand implements Callable<Integer> {
 
     /** Colour on a terminal only, and never with --no-color or NO_COLOR (https://no-color.org). */
     private boolean colour() {
-        String noColorEnv = System.getenv("NO_COLOR");
-        return !noColor && output == null && System.console() != null && (noColorEnv == null || noColorEnv.isEmpty());
+        return !noColor && output == null && invocation.colourAllowed();
     }
 }

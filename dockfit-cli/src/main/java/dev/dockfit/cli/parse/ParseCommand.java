@@ -2,6 +2,7 @@ package dev.dockfit.cli.parse;
 
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.InputFiles;
+import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.Json;
 import dev.dockfit.dockerfile.model.Dockerfile;
 import dev.dockfit.dockerfile.parser.BuildKitDump;
@@ -23,6 +24,8 @@ public final class ParseCommand implements Callable<Integer> {
 
     enum Format { json, buildkit }
 
+    private final Invocation invocation;
+
     @Parameters(paramLabel = "FILE", description = "Dockerfile to parse, or - for standard input")
     String file;
 
@@ -35,9 +38,13 @@ public final class ParseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    public ParseCommand(Invocation invocation) {
+        this.invocation = invocation;
+    }
+
     @Override
     public Integer call() {
-        byte[] bytes = InputFiles.read(file);
+        byte[] bytes = InputFiles.read(invocation, file);
         PrintWriter out = spec.commandLine().getOut();
         Dockerfile df;
         try {

@@ -1,0 +1,360 @@
+package dev.dockfit.cli.server;
+
+import dev.dockfit.cli.ExitCodes;
+import dev.dockfit.cli.Invocation;
+import dev.dockfit.cli.Main;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+/**
+ * The lint server: one warm JVM that runs {@code lint} and {@code parse} for the launcher, so that a one-file
+ * lint costs a socket round trip instead of a JVM start (see docs/server.md). It listens on 127.0.0.1 only, on a
+ * port the system picks, and publishes port and tokens in its state file. It runs requests concurrently, each
+ * with the caller's working directory, environment and terminal ({@link Invocation}), and stops when idle for
+ * too long, when its state file is removed or names another server, or when its jar changes.
+ */
+public final class LintServer {
+    /** The commands a server runs; every other one needs a JVM of its own (stdin, long runs, writes). */
+    public static final Set<String> SERVED = Set.of("lint", "parse");
+
+    /** A client has this long to send its request (the launcher sends it at once). */
+    private static final int REQUEST_TIMEOUT_MS = 10_000;
+    /** Enough rounds over the examples for the JIT to compile the parser, the rules and the reports. */
+    private static final int WARM_UP_ROUNDS = 5;
+
+    /**
+     * @param stateFile   where to publish port and tokens; its directory must be private (0700)
+     * @param jar         the jar this server runs from (it stops when the jar changes), or null
+     * @param sources     the checkout the jar is built from: requests are refused while a source is newer than
+     *                    the jar (the launcher then rebuilds it), or null
+     * @param idleTimeout stop after no request for this long
+     * @param warmUp      a directory of Dockerfiles to lint before serving (JIT warm-up), or null
+     * @param log         where the server reports (never a client's output)
+     */
+    public record Settings(Path stateFile, Path jar, Path sources, Duration idleTimeout, Path warmUp, PrintStream log) {
+    }
+
+    /** A jar's size and modification time: a rebuilt jar differs in one of them. */
+    private record JarStamp(long size, FileTime modified) {
+        static Optional<JarStamp> of(Path jar) {
+            try {
+                BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+                return Optional.of(new JarStamp(a.size(), a.lastModifiedTime()));
+            } catch (IOException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final ServerSocket socket;
+    private final ServerState state;
+    private final Optional<JarStamp> jarAtStart;
+    /** Arguments and paths arrive in the encoding the JVM decodes its own command line with. */
+    private final Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+    private final ExecutorService workers;
+    private final ScheduledExecutorService watchdog;
+    private final AtomicInteger active = new AtomicInteger();
+    private final AtomicLong served = new AtomicLong();
+    private final long startNanos = System.nanoTime();
+    private volatile long lastActivityNanos = System.nanoTime();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private LintServer(Settings settings, ServerSocket socket) {
+        this.settings = settings;
+        this.socket = socket;
+        this.state = ServerState.fresh(socket.getLocalPort());
+        this.jarAtStart = settings.jar() == null ? Optional.empty() : JarStamp.of(settings.jar());
+        this.workers = Executors.newFixedThreadPool(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
+                daemon("dockfit-server-worker"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("dockfit-server-watchdog"));
+    }
+
+    /**
+     * Binds a port, warms up, publishes the state file and serves in the background until stopped. Fails when
+     * the state directory is not private or the port cannot be bound.
+     */
+    public static LintServer start(Settings settings) throws IOException {
+        LintServer server;
+        try {
+            ServerState.privateDirectory(settings.stateFile().toAbsolutePath().getParent());
+            server = new LintServer(settings, new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
+            try {
+                if (settings.warmUp() != null) server.warmUp(settings.warmUp());
+                server.state.write(settings.stateFile());
+            } catch (IOException | RuntimeException e) {
+                server.socket.close();
+                throw e;
+            }
+        } finally {
+            Files.deleteIfExists(startMarker(settings.stateFile()));
+        }
+        Thread acceptor = new Thread(server::acceptLoop, "dockfit-server-accept");
+        acceptor.start();
+        long period = Math.max(50, Math.min(1000, settings.idleTimeout().toMillis() / 4));
+        server.watchdog.scheduleWithFixedDelay(server::check, period, period, TimeUnit.MILLISECONDS);
+        server.log("listening on 127.0.0.1:" + server.port() + ", pid " + server.state.pid()
+                + (settings.jar() == null ? "" : ", jar " + settings.jar()) + ", idle timeout "
+                + settings.idleTimeout().toSeconds() + " s");
+        return server;
+    }
+
+    /**
+     * The launcher's mark that a server is starting ({@code STATE.starting}), so that concurrent first runs start
+     * one server; removed once the state file is written or the start failed.
+     */
+    static Path startMarker(Path stateFile) {
+        return stateFile.resolveSibling(stateFile.getFileName() + ".starting");
+    }
+
+    public int port() {
+        return socket.getLocalPort();
+    }
+
+    public ServerState state() {
+        return state;
+    }
+
+    /** Stops accepting requests; ones in progress finish. Removes the state file if it is still this server's. */
+    public void stop(String reason) {
+        if (!stopping.compareAndSet(false, true)) return;
+        log("stopping: " + reason);
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log("closing the socket: " + e.getMessage());
+        }
+        watchdog.shutdownNow();
+        workers.shutdown();
+        if (isOurs()) {
+            try {
+                Files.deleteIfExists(settings.stateFile());
+            } catch (IOException e) {
+                log("cannot remove " + settings.stateFile() + ": " + e.getMessage());
+            }
+        }
+        stopped.countDown();
+    }
+
+    /** Waits until the server has stopped and its requests in progress have finished (up to {@code timeout} each). */
+    public boolean awaitStop(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                && workers.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void acceptLoop() {
+        while (!stopping.get()) {
+            Socket client;
+            try {
+                client = socket.accept();
+            } catch (IOException e) {
+                if (stopping.get()) continue;
+                log("accept: " + e.getMessage());
+                try {
+                    Thread.sleep(100); // out of file descriptors, say: do not spin
+                } catch (InterruptedException ie) {
+                    stop("interrupted");
+                }
+                continue;
+            }
+            active.incrementAndGet();
+            try {
+                workers.execute(() -> handle(client));
+            } catch (RejectedExecutionException e) {
+                active.decrementAndGet();
+                closeQuietly(client);
+            }
+        }
+    }
+
+    private void handle(Socket client) {
+        try (client) {
+            client.setSoTimeout(REQUEST_TIMEOUT_MS);
+            Request request = Request.read(new BufferedInputStream(client.getInputStream()), charset);
+            if (!MessageDigest.isEqual(request.token().getBytes(StandardCharsets.UTF_8),
+                    state.clientToken().getBytes(StandardCharsets.UTF_8))) {
+                log("rejected a request with a wrong token");
+                return;
+            }
+            if (jarChanged()) {
+                stop("the jar changed");
+                return;
+            }
+            client.setSoTimeout(0);
+            OutputStream out = new BufferedOutputStream(client.getOutputStream(), 1 << 16);
+            switch (request.op()) {
+                case "run" -> {
+                    Optional<Response> response = run(request);
+                    if (response.isPresent()) {
+                        response.get().write(out, state.serverToken());
+                        served.incrementAndGet();
+                    }
+                }
+                case "status" -> new Response(ExitCodes.OK, new byte[0], status().getBytes(StandardCharsets.UTF_8))
+                        .write(out, state.serverToken());
+                case "stop" -> {
+                    new Response(ExitCodes.OK, new byte[0], new byte[0]).write(out, state.serverToken());
+                    stop("asked to stop");
+                }
+                default -> log("refused an unknown operation: " + request.op());
+            }
+        } catch (IOException e) {
+            log("request failed: " + e.getMessage());
+        } finally {
+            lastActivityNanos = System.nanoTime();
+            active.decrementAndGet();
+        }
+    }
+
+    /** Runs a served command for the request; empty (the client falls back to a JVM of its own) when it cannot. */
+    private Optional<Response> run(Request request) {
+        List<String> args = request.args();
+        if (args.isEmpty() || !SERVED.contains(args.get(0)) || args.contains("-")) {
+            log("refused to run " + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'") + ": not served");
+            return Optional.empty();
+        }
+        if (settings.sources() != null && jarAtStart.isPresent()
+                && SourceTree.newerThan(settings.sources(), jarAtStart.get().modified())) {
+            log("refused a request: a source is newer than the jar (the launcher rebuilds it)");
+            return Optional.empty();
+        }
+        Path cwd;
+        try {
+            // the physical directory, as getcwd() gives a process started there
+            cwd = Path.of(request.cwd()).toRealPath();
+        } catch (IOException | InvalidPathException e) {
+            log("refused a request: working directory " + request.cwd() + ": " + e.getMessage());
+            return Optional.empty();
+        }
+        Invocation invocation = new Invocation(cwd, request.env(), request.console(), InputStream.nullInputStream());
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream(1 << 14);
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream(256);
+        PrintWriter out = writer(stdout);
+        PrintWriter err = writer(stderr);
+        int code;
+        try {
+            code = Main.execute(invocation, out, err, args.toArray(String[]::new));
+        } catch (RuntimeException | StackOverflowError e) {
+            // what a direct run would print for a failure outside picocli's handlers
+            err.println("dockfit: internal error: " + e + " (rerun with --debug for details)");
+            code = ExitCodes.INTERNAL;
+        }
+        out.flush();
+        err.flush();
+        return Optional.of(new Response(code, stderr.toByteArray(), stdout.toByteArray()));
+    }
+
+    /** The launcher runs the JVM with UTF-8 standard streams; served output is encoded the same way. */
+    private static PrintWriter writer(OutputStream bytes) {
+        return new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+    }
+
+    private String status() {
+        long up = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startNanos);
+        long idle = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - lastActivityNanos);
+        return "dockfit server: running, pid " + state.pid() + ", 127.0.0.1:" + port()
+                + (settings.jar() == null ? "" : ", jar " + settings.jar()) + "\n"
+                + "  up " + up + " s, " + served.get() + " request(s) served, idle " + idle + " s (stops after "
+                + settings.idleTimeout().toSeconds() + " s idle)\n";
+    }
+
+    /** The watchdog's round: idle too long, state file gone or taken over, jar rebuilt. */
+    private void check() {
+        if (active.get() == 0 && System.nanoTime() - lastActivityNanos > settings.idleTimeout().toNanos()) {
+            stop("idle for " + settings.idleTimeout().toSeconds() + " s");
+        } else if (!isOurs()) {
+            stop("the state file " + settings.stateFile() + " was removed or names another server");
+        } else if (jarChanged()) {
+            stop("the jar changed");
+        }
+    }
+
+    private boolean isOurs() {
+        return ServerState.read(settings.stateFile()).map(s -> s.clientToken().equals(state.clientToken())).orElse(false);
+    }
+
+    private boolean jarChanged() {
+        return settings.jar() != null && !JarStamp.of(settings.jar()).equals(jarAtStart);
+    }
+
+    /** Lints the Dockerfiles below {@code dir} a few times, in the formats people use most, output discarded. */
+    private void warmUp(Path dir) throws IOException {
+        Path cwd = dir.toRealPath();
+        Optional<Path> dockerfile;
+        try (Stream<Path> files = Files.walk(cwd, 4)) {
+            dockerfile = files.filter(f -> f.getFileName().toString().equals("Dockerfile")).findFirst();
+        }
+        List<String[]> runs = new ArrayList<>(List.of(new String[] {"lint", "."},
+                new String[] {"lint", "--format", "json", "."}, new String[] {"lint", "--format", "sarif", "."}));
+        dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
+        Invocation invocation = new Invocation(cwd, Map.of(), true, InputStream.nullInputStream());
+        long start = System.nanoTime();
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            for (String[] args : runs) {
+                PrintWriter discard = new PrintWriter(Writer.nullWriter());
+                Main.execute(invocation, discard, discard, args);
+            }
+        }
+        log("warmed up on " + cwd + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+    }
+
+    private void log(String message) {
+        settings.log().println(Instant.now() + " dockfit server: " + message);
+        settings.log().flush();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    private static void closeQuietly(Socket s) {
+        try {
+            s.close();
+        } catch (IOException e) {
+            // nothing to tell the client: it falls back to a JVM of its own
+        }
+    }
+}
