@@ -26,6 +26,10 @@ public final class BuildModel {
     private final WordExpander expander;
     private final List<Instruction> globalArgs = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
+    /** Immutable copies made once the model is built: rules ask for them many times per file. */
+    private final List<Instruction> globalArgsView;
+    private final List<Stage> stagesView;
+    private final Optional<Stage> finalStage;
     private final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
     private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
     private Scope global;
@@ -35,6 +39,9 @@ public final class BuildModel {
         this.options = options;
         this.expander = new WordExpander(dockerfile.escapeToken());
         build();
+        this.globalArgsView = List.copyOf(globalArgs);
+        this.stagesView = List.copyOf(stages);
+        this.finalStage = stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
     }
 
     public static BuildModel of(Dockerfile dockerfile) {
@@ -51,7 +58,7 @@ public final class BuildModel {
 
     /** The ARG instructions before the first FROM. */
     public List<Instruction> globalArgs() {
-        return List.copyOf(globalArgs);
+        return globalArgsView;
     }
 
     /** The scope FROM lines are expanded in: automatic platform ARGs plus the global ARGs. */
@@ -60,12 +67,12 @@ public final class BuildModel {
     }
 
     public List<Stage> stages() {
-        return List.copyOf(stages);
+        return stagesView;
     }
 
     /** The last stage: what {@code docker build} produces without {@code --target}. */
     public Optional<Stage> finalStage() {
-        return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+        return finalStage;
     }
 
     /** The stage an instruction belongs to, or empty for a global ARG. */
