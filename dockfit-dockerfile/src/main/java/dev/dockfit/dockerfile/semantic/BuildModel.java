@@ -21,6 +21,9 @@ import java.util.Set;
  * stages with their resolved base images, and the ARG/ENV scope in force before every instruction.
  */
 public final class BuildModel {
+    /** Scopes are immutable: the one of the default options is made once. */
+    private static final Scope DEFAULT_PLATFORM_SCOPE = platformScope(BuildOptions.DEFAULT);
+
     private final Dockerfile dockerfile;
     private final BuildOptions options;
     private final WordExpander expander;
@@ -110,7 +113,7 @@ public final class BuildModel {
     }
 
     private void build() {
-        global = platformScope();
+        global = options.equals(BuildOptions.DEFAULT) ? DEFAULT_PLATFORM_SCOPE : platformScope(options);
         Scope scope = global;
         Stage current = null;
         Instruction from = null;
@@ -213,7 +216,7 @@ public final class BuildModel {
     }
 
     /** BuildKit's automatic ARGs, visible to FROM lines (and to stages that declare them). */
-    private Scope platformScope() {
+    private static Scope platformScope(BuildOptions options) {
         String[] t = options.targetPlatform().split("/");
         String[] b = options.buildPlatform().split("/");
         Map<String, String> v = new LinkedHashMap<>();

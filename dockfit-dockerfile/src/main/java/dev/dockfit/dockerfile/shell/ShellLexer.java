@@ -42,6 +42,8 @@ final class ShellLexer {
         ";;&", ";;", ";&", ";", "&&", "&>>", "&>", "&", "||", "|&", "|", "(", ")",
         "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">",
     };
+    /** The first characters of the operators: any other character starts a word. */
+    private static final String OPERATOR_STARTS = ";&|()<>";
 
     private final ShellParser parser;
     private final String text;
@@ -96,6 +98,7 @@ final class ShellLexer {
         if ((c == '<' || c == '>') && fd < 0 && charAt(pos + 1) == '(') {
             return word(start);
         }
+        if (OPERATOR_STARTS.indexOf(text.charAt(pos)) < 0) return word(start);
         for (String op : OPERATORS) {
             if (text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");

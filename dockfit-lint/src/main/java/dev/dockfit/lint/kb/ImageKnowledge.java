@@ -44,6 +44,9 @@ public final class ImageKnowledge {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
+    private record Question(String what, String image, String tag) {
+    }
+
     private record OtherImage(String prefix, Optional<Family> family, Optional<SdkInfo> sdk) {
     }
 
@@ -60,7 +63,7 @@ public final class ImageKnowledge {
      * Answers already given, by question, image and tag: the lookups are pure, and a run over many Dockerfiles
      * asks about the same few images again and again. Bounded so that a long-lived process cannot grow it forever.
      */
-    private final Map<String, Object> answers = new ConcurrentHashMap<>();
+    private final Map<Question, Object> answers = new ConcurrentHashMap<>();
     private static final int MAX_ANSWERS = 20_000;
 
     private ImageKnowledge(Map<String, Slice> slices, Map<String, String> placeholders,
@@ -274,7 +277,7 @@ public final class ImageKnowledge {
     /** The answer to a question about (image, tag), computed once (a null tag and "" are the same question). */
     @SuppressWarnings("unchecked")
     private <T> T remembered(String question, String image, String tag, Supplier<T> answer) {
-        String key = question + '\n' + image + '\n' + (tag == null ? "" : tag);
+        Question key = new Question(question, image, tag == null ? "" : tag);
         Object known = answers.get(key);
         if (known != null) return (T) known;
         T value = answer.get();

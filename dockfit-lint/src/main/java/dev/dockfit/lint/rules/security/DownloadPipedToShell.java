@@ -63,7 +63,7 @@ public final class DownloadPipedToShell implements Rule {
         if (at >= words.size()) return false;
         String n = baseName(words.get(at).literal());
         if (SHELLS.contains(n)) return true;
-        if (INTERPRETER.matcher(n).matches()) {
+        if (!n.isEmpty() && "prn".indexOf(n.charAt(0)) >= 0 && INTERPRETER.matcher(n).matches()) {
             return at + 1 == words.size() || words.get(at + 1).literal().equals("-");
         }
         return false;
