@@ -53,7 +53,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LintCommand implements Callable<Integer> {
     enum Format { tty, json, sarif, checkstyle, junit, gitlab, gnu }
 
-    /** Fewer files than this are linted on the calling thread (starting a pool costs more than it saves). */
+    /** Fewer files than this are linted on the calling thread (starting threads costs more than it saves). */
     private static final int PARALLEL_FROM = 16;
 
     /** One Dockerfile to lint, with its configuration and the linter for that configuration. */
@@ -96,18 +96,23 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "no ANSI colours (also off when NO_COLOR is set or stdout is not a terminal)")
     boolean noColor;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "lint up to N files at a time (default: one per processor); the output is the same")
+    Integer jobs;
+
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
 
     @Override
     public Integer call() {
+        int threads = threads();
         List<RuleInfo> rules = AllRules.infos();
         LintConfigs configs = new LintConfigs(config, ConfigSearch.fromEnvironment(System.getenv()), overrides(rules), rules);
         List<DockerfileInputs.Input> inputs = DockerfileInputs.expand(paths);
         PrintWriter err = spec.commandLine().getErr();
         // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
         Map<LintConfig, Linter> linters = new IdentityHashMap<>();
-        List<Job> jobs = new ArrayList<>();
+        List<Job> todo = new ArrayList<>();
         boolean ioError = false;
         for (DockerfileInputs.Input in : inputs) {
             byte[] bytes;
@@ -120,15 +125,15 @@ public final class LintCommand implements Callable<Integer> {
             }
             Path dir = in.isStdin() ? null : in.file().toAbsolutePath().getParent();
             LintConfig c = config(configs, dir);
-            jobs.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
+            todo.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
         }
         // Files are independent and rules keep no state: lint many on every core, keep the input order.
-        List<LintResult> results = (jobs.size() >= PARALLEL_FROM ? jobs.parallelStream() : jobs.stream())
-                .map(j -> j.linter().lint(j.name(), j.bytes(), j.dir())).toList();
+        List<LintResult> results = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1,
+                j -> j.linter().lint(j.name(), j.bytes(), j.dir()));
         List<CheckedSource> checked = new ArrayList<>();
         boolean failed = false;
-        for (int i = 0; i < jobs.size(); i++) {
-            Job j = jobs.get(i);
+        for (int i = 0; i < todo.size(); i++) {
+            Job j = todo.get(i);
             LintResult result = results.get(i);
             checked.add(CheckedSource.of(j.name(), j.bytes(), result.findings()));
             Severity threshold = j.config().failureThreshold();
@@ -137,6 +142,12 @@ public final class LintCommand implements Callable<Integer> {
         write(checked, rules);
         if (ioError) return ExitCodes.IO;
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private int threads() {
+        if (jobs == null) return Runtime.getRuntime().availableProcessors();
+        if (jobs < 1) throw new UserError(ExitCodes.USAGE, "dockfit lint: --jobs must be at least 1, not " + jobs);
+        return jobs;
     }
 
     private static LintConfig config(LintConfigs configs, Path dir) {
