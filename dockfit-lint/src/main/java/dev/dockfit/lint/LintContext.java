@@ -46,6 +46,7 @@ public final class LintContext {
     private final Map<Integer, List<Stage>> chains = new HashMap<>();
     private final Map<Integer, Optional<BuildCommands.Found>> builds = new HashMap<>();
     private Set<Integer> shipped;
+    private Map<Instruction, Instruction> shells;
     private final List<Reported> reported = new ArrayList<>();
     private RuleInfo current;
 
@@ -182,19 +183,25 @@ public final class LintContext {
 
     /** The last SHELL before this instruction in its stage, else the one its parent stages ended with. */
     private Instruction shellInForce(Instruction at) {
-        Stage s = model.stageOf(at).orElse(null);
-        Instruction stopAt = at;
-        while (s != null) {
-            Instruction found = null;
+        if (shells == null) shells = shellsInForce();
+        return shells.get(at);
+    }
+
+    /** {@link #shellInForce} of every instruction of every stage, in one pass (a stage builds on earlier ones only). */
+    private Map<Instruction, Instruction> shellsInForce() {
+        Map<Instruction, Instruction> out = new IdentityHashMap<>();
+        List<Stage> stages = model.stages();
+        Instruction[] atEnd = new Instruction[stages.size()];
+        for (Stage s : stages) {
+            Integer parent = s.base().stage();
+            Instruction current = parent == null ? null : atEnd[parent];
             for (Instruction i : s.instructions()) {
-                if (i == stopAt) break;
-                if (i.is("SHELL")) found = i;
+                out.put(i, current);
+                if (i.is("SHELL")) current = i;
             }
-            if (found != null) return found;
-            s = s.base().stage() == null ? null : model.stages().get(s.base().stage());
-            stopAt = null; // a parent stage counts in full
+            atEnd[s.index()] = current;
         }
-        return null;
+        return out;
     }
 
     /** The {@code --mount} options of a RUN. */

@@ -49,11 +49,14 @@ public final class UndefinedVariable implements Rule {
     @Override
     public void check(LintContext ctx) {
         Map<Integer, StageNames> byStage = new HashMap<>();
+        Set<String> declaredAnywhere = null;
         for (Instruction i : ctx.instructions()) {
             if (!EXPANDED.contains(i.keyword()) || !mentionsVariable(i)) continue;
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
-            StageNames names = byStage.computeIfAbsent(stage.index(), k -> stageNames(ctx, stage));
+            if (declaredAnywhere == null) declaredAnywhere = declaredAnywhere(ctx);
+            Set<String> anywhere = declaredAnywhere;
+            StageNames names = byStage.computeIfAbsent(stage.index(), k -> stageNames(ctx, stage, anywhere));
             Scope scope = ctx.model().scopeBefore(i);
             for (Flag f : i.flags()) {
                 if (EXPANDED_FLAGS.contains(f.name()) && f.value() != null) {
@@ -83,10 +86,16 @@ public final class UndefinedVariable implements Rule {
         return false;
     }
 
-    private static StageNames stageNames(LintContext ctx, Stage stage) {
+    /** Every name the global ARGs and the ARGs and ENVs of all stages declare. */
+    private static Set<String> declaredAnywhere(LintContext ctx) {
+        Set<String> names = declaredNames(ctx.model().globalArgs());
+        for (Stage s : ctx.model().stages()) names.addAll(declaredNames(s.instructions()));
+        return names;
+    }
+
+    private static StageNames stageNames(LintContext ctx, Stage stage, Set<String> declaredAnywhere) {
         Set<String> inChain = declaredInChain(ctx, stage);
-        Set<String> declaredInFile = declaredNames(ctx.model().globalArgs());
-        for (Stage s : ctx.model().stages()) declaredInFile.addAll(declaredNames(s.instructions()));
+        Set<String> declaredInFile = new HashSet<>(declaredAnywhere);
         declaredInFile.removeAll(inChain);
         return new StageNames(inChain, declaredInFile, ctx.stageRoot(stage).base().isScratch());
     }

@@ -13,13 +13,13 @@ final class SecretValues {
      * One credential format, the name it is reported under, and the substrings every match of it contains (most
      * words contain none, and skip the regex).
      */
-    record Kind(String name, Pattern pattern, List<String> markers) {
+    record Kind(String name, Pattern pattern, List<String> markers, char alsoNeeds) {
         Kind(String name, String regex, String... markers) {
-            this(name, Pattern.compile(regex), List.of(markers));
+            this(name, Pattern.compile(regex), List.of(markers), '\0');
         }
 
         boolean mayMatch(String text) {
-            return containsAny(text, markers);
+            return containsAny(text, markers) && (alsoNeeds == '\0' || text.indexOf(alsoNeeds) >= 0);
         }
     }
 
@@ -39,7 +39,8 @@ final class SecretValues {
             new Kind("an npm token", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
             new Kind("a PyPI token", "\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", "pypi-"),
             new Kind("a Docker Hub token", "\\bdckr_pat_[A-Za-z0-9_-]{27,}", "dckr_pat_"),
-            new Kind("a password in a URL", "\\b[a-z][a-z0-9+.-]*://[^/\\s:@$]+:[^/\\s@$]+@[^\\s/]", "://"));
+            new Kind("a password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@$]+:[^/\\s@$]+@[^\\s/]"),
+                    List.of("://"), '@'));
 
     /**
      * A text must hold one of these before any format is tried. "github_pat_" is not among them: such a token
