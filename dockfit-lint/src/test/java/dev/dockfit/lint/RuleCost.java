@@ -69,12 +69,16 @@ public final class RuleCost {
         Linter linter = Linter.withAllRules(LintConfig.DEFAULT);
         long[] passes = new long[rounds];
         long[] parses = new long[rounds];
+        com.sun.management.ThreadMXBean memory = (com.sun.management.ThreadMXBean) cpu;
+        long allocated = 0;
         for (int round = 0; round < rounds; round++) {
+            long a = memory.getCurrentThreadAllocatedBytes();
             long s = cpu.getCurrentThreadCpuTime();
             for (int i = 0; i < files.size(); i++) {
                 linter.lint(corpus.names().get(i), corpus.contents().get(i), corpus.dir());
             }
             long m = cpu.getCurrentThreadCpuTime();
+            allocated += memory.getCurrentThreadAllocatedBytes() - a;
             for (int i = 0; i < files.size(); i++) {
                 DockerfileParser.parse(corpus.names().get(i), corpus.contents().get(i));
             }
@@ -84,8 +88,9 @@ public final class RuleCost {
         java.util.Arrays.sort(passes);
         java.util.Arrays.sort(parses);
         System.out.printf("Linter.lint (parse, model, default rules, inline ignores): %.1f us/file (median of %d corpus"
-                + " passes, least %.1f); parse alone %.1f us/file%n", passes[rounds / 2] / 1e3 / files.size(), rounds,
-                passes[0] / 1e3 / files.size(), parses[rounds / 2] / 1e3 / files.size());
+                + " passes, least %.1f), %.0f KB allocated per file; parse alone %.1f us/file%n",
+                passes[rounds / 2] / 1e3 / files.size(), rounds, passes[0] / 1e3 / files.size(),
+                allocated / 1024.0 / rounds / files.size(), parses[rounds / 2] / 1e3 / files.size());
         Map<String, Long> rows = new LinkedHashMap<>();
         rows.put("(model)", model[0]);
         rows.put("(shell analysis of RUNs)", shell[0]);

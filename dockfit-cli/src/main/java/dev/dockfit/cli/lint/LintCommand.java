@@ -13,10 +13,10 @@ import dev.dockfit.cli.report.Junit;
 import dev.dockfit.cli.report.Sarif;
 import dev.dockfit.cli.report.Thresholds;
 import dev.dockfit.cli.report.TtyReport;
+import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.AllRules;
 import dev.dockfit.lint.LintConfig;
-import dev.dockfit.lint.LintResult;
 import dev.dockfit.lint.Linter;
 import dev.dockfit.lint.RuleInfo;
 import dev.dockfit.lint.config.ConfigException;
@@ -127,17 +127,19 @@ public final class LintCommand implements Callable<Integer> {
             LintConfig c = config(configs, dir);
             todo.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
         }
-        // Files are independent and rules keep no state: lint many on every core, keep the input order.
-        List<LintResult> results = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1,
-                j -> j.linter().lint(j.name(), j.bytes(), j.dir()));
+        // Files are independent and rules keep no state: lint many on every core, keep the input order. Only the
+        // findings are kept: holding every file's model until the report is written made the collector copy
+        // hundreds of megabytes over a large run.
+        List<List<Finding>> results = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1,
+                j -> j.linter().lint(j.name(), j.bytes(), j.dir()).findings());
         List<CheckedSource> checked = new ArrayList<>();
         boolean failed = false;
         for (int i = 0; i < todo.size(); i++) {
             Job j = todo.get(i);
-            LintResult result = results.get(i);
-            checked.add(CheckedSource.of(j.name(), j.bytes(), result.findings()));
+            List<Finding> findings = results.get(i);
+            checked.add(CheckedSource.of(j.name(), j.bytes(), findings));
             Severity threshold = j.config().failureThreshold();
-            if (threshold != null && Thresholds.fails(result.findings(), threshold)) failed = true;
+            if (threshold != null && Thresholds.fails(findings, threshold)) failed = true;
         }
         write(checked, rules);
         if (ioError) return ExitCodes.IO;
