@@ -1,10 +1,10 @@
 package dev.dockfit.lint.rules.security;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /** Well-known credential formats, recognised by their fixed prefixes and lengths. */
 final class SecretValues {
@@ -49,8 +49,17 @@ final class SecretValues {
     private static final List<String> MARKERS = List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "glpat-", "xox",
             "hooks.slack.com", "PRIVATE KEY", "k_live_", "AIza", "npm_", "pypi-", "dckr_pat_", "://");
 
-    private static final String MARKER_STARTS = MARKERS.stream().map(m -> m.substring(0, 1)).distinct()
-            .collect(Collectors.joining());
+    /** The markers by their first character (all are ASCII), so that each position of a text is tried once. */
+    private static final String[][] MARKERS_BY_START = new String[128][];
+
+    static {
+        for (String m : MARKERS) {
+            String[] known = MARKERS_BY_START[m.charAt(0)];
+            String[] more = known == null ? new String[1] : Arrays.copyOf(known, known.length + 1);
+            more[more.length - 1] = m;
+            MARKERS_BY_START[m.charAt(0)] = more;
+        }
+    }
 
     private SecretValues() {
     }
@@ -71,8 +80,10 @@ final class SecretValues {
     /** {@code containsAny(text, MARKERS)} in one pass over the text: most characters start no marker. */
     private static boolean holdsMarker(String text) {
         for (int i = 0; i < text.length(); i++) {
-            if (MARKER_STARTS.indexOf(text.charAt(i)) < 0) continue;
-            for (String m : MARKERS) if (text.startsWith(m, i)) return true;
+            char c = text.charAt(i);
+            String[] starting = c < MARKERS_BY_START.length ? MARKERS_BY_START[c] : null;
+            if (starting == null) continue;
+            for (String m : starting) if (text.startsWith(m, i)) return true;
         }
         return false;
     }
