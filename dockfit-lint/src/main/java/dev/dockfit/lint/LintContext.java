@@ -13,10 +13,14 @@ import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Location;
 import dev.dockfit.lint.fix.Fix;
 import dev.dockfit.lint.kb.ImageKnowledge;
+import dev.dockfit.lint.support.BuildCommands;
 import dev.dockfit.lint.support.Mount;
 import dev.dockfit.lint.support.RunScript;
+import dev.dockfit.lint.support.ShippedStages;
+import dev.dockfit.lint.support.StageChain;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +41,12 @@ public final class LintContext {
     private final Path contextDir;
     private final LintConfig config;
     private final Map<Instruction, List<RunScript>> scripts = new IdentityHashMap<>();
+    // Per-file facts several rules need, computed on first use (each rule asking again would cost it again)
+    private final Map<Instruction, List<Mount>> mounts = new IdentityHashMap<>();
+    private final Map<Integer, List<Stage>> chains = new HashMap<>();
+    private final Map<Integer, Optional<BuildCommands.Found>> builds = new HashMap<>();
+    private Set<Integer> shipped;
+    private Map<Instruction, Instruction> shells;
     private final List<Reported> reported = new ArrayList<>();
     private RuleInfo current;
 
@@ -86,6 +96,33 @@ public final class LintContext {
 
     public boolean isFinal(Stage stage) {
         return model.finalStage().map(s -> s.index() == stage.index()).orElse(false);
+    }
+
+    /** The stage and the stages it builds on, nearest first ({@link StageChain#of}). */
+    public List<Stage> stageChain(Stage stage) {
+        return chains.computeIfAbsent(stage.index(), i -> List.copyOf(StageChain.of(model, stage)));
+    }
+
+    /** The last stage of the chain: its base is an external image or scratch ({@link StageChain#root}). */
+    public Stage stageRoot(Stage stage) {
+        List<Stage> chain = stageChain(stage);
+        return chain.get(chain.size() - 1);
+    }
+
+    /** The indexes of the stages whose filesystem ends up in the built image ({@link ShippedStages#of}). */
+    public Set<Integer> shippedStages() {
+        if (shipped == null) shipped = Set.copyOf(ShippedStages.of(model));
+        return shipped;
+    }
+
+    /** The first build step in the stage's lineage ({@link BuildCommands#firstIn}). */
+    public Optional<BuildCommands.Found> firstBuild(Stage stage) {
+        Optional<BuildCommands.Found> found = builds.get(stage.index());
+        if (found == null) {
+            found = BuildCommands.firstIn(this, stage);
+            builds.put(stage.index(), found);
+        }
+        return found;
     }
 
     /** The instructions of every stage, with ONBUILD's wrapped instruction standing in for the ONBUILD. */
@@ -146,29 +183,42 @@ public final class LintContext {
 
     /** The last SHELL before this instruction in its stage, else the one its parent stages ended with. */
     private Instruction shellInForce(Instruction at) {
-        Stage s = model.stageOf(at).orElse(null);
-        Instruction stopAt = at;
-        while (s != null) {
-            Instruction found = null;
+        if (shells == null) shells = shellsInForce();
+        return shells.get(at);
+    }
+
+    /** {@link #shellInForce} of every instruction of every stage, in one pass (a stage builds on earlier ones only). */
+    private Map<Instruction, Instruction> shellsInForce() {
+        Map<Instruction, Instruction> out = new IdentityHashMap<>();
+        List<Stage> stages = model.stages();
+        Instruction[] atEnd = new Instruction[stages.size()];
+        for (Stage s : stages) {
+            Integer parent = s.base().stage();
+            Instruction current = parent == null ? null : atEnd[parent];
             for (Instruction i : s.instructions()) {
-                if (i == stopAt) break;
-                if (i.is("SHELL")) found = i;
+                out.put(i, current);
+                if (i.is("SHELL")) current = i;
             }
-            if (found != null) return found;
-            s = s.base().stage() == null ? null : model.stages().get(s.base().stage());
-            stopAt = null; // a parent stage counts in full
+            atEnd[s.index()] = current;
         }
-        return null;
+        return out;
     }
 
     /** The {@code --mount} options of a RUN. */
     public List<Mount> mounts(Instruction run) {
-        return run.flags("mount").stream().map(f -> Mount.parse(f.value() == null ? "" : f.value())).toList();
+        List<Mount> m = mounts.get(run);
+        if (m == null) {
+            m = run.flags().isEmpty() ? List.of()
+                    : run.flags("mount").stream().map(f -> Mount.parse(f.value() == null ? "" : f.value())).toList();
+            mounts.put(run, m);
+        }
+        return m;
     }
 
     /** True when a cache or tmpfs mount of this RUN covers the directory. */
     public boolean cacheMounted(Instruction run, String dir) {
-        return mounts(run).stream().anyMatch(m -> m.covers(dir));
+        for (Mount m : mounts(run)) if (m.covers(dir)) return true;
+        return false;
     }
 
     public void report(Span span, String message) {

@@ -1,24 +1,29 @@
 package dev.dockfit.lint;
 
 import dev.dockfit.dockerfile.model.Dockerfile;
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.parser.DockerfileParseException;
 import dev.dockfit.dockerfile.parser.DockerfileParser;
 import dev.dockfit.dockerfile.semantic.BuildModel;
-import dev.dockfit.finding.Finding;
 import dev.dockfit.lint.LintContext.Reported;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Runs the enabled rules over a Dockerfile and applies the configuration and inline ignores. */
 public final class Linter {
     private final List<Rule> rules;
+    /** The metadata of each rule (same order), and by id: read once, not per file. */
+    private final List<RuleInfo> infos;
+    private final Map<String, RuleInfo> byId = new HashMap<>();
     private final LintConfig config;
 
     public Linter(List<Rule> rules, LintConfig config) {
         this.rules = rules.stream().filter(r -> config.runs(r.info())).toList();
+        this.infos = this.rules.stream().map(Rule::info).toList();
+        for (RuleInfo info : infos) byId.put(info.id(), info);
         this.config = config;
     }
 
@@ -39,15 +44,15 @@ public final class Linter {
 
     public LintResult lint(Dockerfile df, Path contextDir) {
         LintContext ctx = new LintContext(BuildModel.of(df), contextDir, config);
-        for (Rule rule : rules) {
-            ctx.startRule(rule.info());
-            rule.check(ctx);
+        for (int i = 0; i < rules.size(); i++) {
+            ctx.startRule(infos.get(i));
+            rules.get(i).check(ctx);
         }
-        Suppressions suppressions = config.inlineIgnores() ? new Suppressions(df) : null;
+        Suppressions suppressions = config.inlineIgnores() && !ctx.reported().isEmpty() ? new Suppressions(df) : null;
         List<Reported> kept = new ArrayList<>();
         for (Reported r : ctx.reported()) {
             RuleInfo info = ruleInfo(r.finding().rule());
-            if (suppressions != null && suppressions.suppressed(info, instructionAt(df, r.finding()))) continue;
+            if (suppressions != null && suppressions.suppressed(info, r.finding())) continue;
             kept.add(r);
         }
         kept.sort(Comparator.comparingInt((Reported r) -> r.finding().location().line())
@@ -57,21 +62,8 @@ public final class Linter {
     }
 
     private RuleInfo ruleInfo(String id) {
-        for (Rule r : rules) if (r.info().id().equals(id)) return r.info();
-        throw new IllegalStateException("finding of unknown rule " + id);
-    }
-
-    /** The top-level instruction a finding points into (ignore comments sit above it). */
-    private static Instruction instructionAt(Dockerfile df, Finding f) {
-        if (!f.location().hasPosition()) return null;
-        int line = f.location().line();
-        Instruction found = null;
-        for (Instruction i : df.instructions()) {
-            int start = df.range(i.span()).start().line();
-            int end = df.range(i.span()).end().line();
-            if (line >= start && line <= end) return i;
-            if (start <= line) found = i;
-        }
-        return found;
+        RuleInfo info = byId.get(id);
+        if (info == null) throw new IllegalStateException("finding of unknown rule " + id);
+        return info;
     }
 }

@@ -3,8 +3,12 @@ package dev.dockfit.lint;
 import dev.dockfit.dockerfile.model.Comment;
 import dev.dockfit.dockerfile.model.Dockerfile;
 import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.model.Range;
+import dev.dockfit.finding.Finding;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,25 +24,53 @@ final class Suppressions {
 
     private final Dockerfile file;
     private final Set<String> global = new HashSet<>();
+    /** The first and last line of each top-level instruction, and its local ignores: worked out once per file. */
+    private final int[] startLines;
+    private final int[] endLines;
+    private final Map<Instruction, Set<String>> local = new IdentityHashMap<>();
 
     Suppressions(Dockerfile file) {
         this.file = file;
+        List<Instruction> instructions = file.instructions();
+        startLines = new int[instructions.size()];
+        endLines = new int[instructions.size()];
+        for (int k = 0; k < instructions.size(); k++) {
+            Range r = file.range(instructions.get(k).span());
+            startLines[k] = r.start().line();
+            endLines[k] = r.end().line();
+        }
         for (Comment c : file.comments()) {
             Matcher m = PRAGMA.matcher(c.text());
             if (m.matches() && m.group(2) != null) global.addAll(ids(m.group(3)));
         }
     }
 
-    boolean suppressed(RuleInfo rule, Instruction at) {
+    boolean suppressed(RuleInfo rule, Finding finding) {
         if (matches(rule, global)) return true;
+        Instruction at = instructionAt(finding);
         if (at == null) return false;
-        Set<String> local = new HashSet<>();
-        List<Comment> above = file.commentsBefore(at);
-        for (Comment c : above) {
+        return matches(rule, local.computeIfAbsent(at, this::localIds));
+    }
+
+    private Set<String> localIds(Instruction at) {
+        Set<String> ids = new HashSet<>();
+        for (Comment c : file.commentsBefore(at)) {
             Matcher m = PRAGMA.matcher(c.text());
-            if (m.matches() && m.group(2) == null) local.addAll(ids(m.group(3)));
+            if (m.matches() && m.group(2) == null) ids.addAll(ids(m.group(3)));
         }
-        return matches(rule, local);
+        return ids;
+    }
+
+    /** The top-level instruction a finding points into (ignore comments sit above it). */
+    private Instruction instructionAt(Finding f) {
+        if (!f.location().hasPosition()) return null;
+        int line = f.location().line();
+        Instruction found = null;
+        for (int k = 0; k < startLines.length; k++) {
+            if (line >= startLines[k] && line <= endLines[k]) return file.instructions().get(k);
+            if (startLines[k] <= line) found = file.instructions().get(k);
+        }
+        return found;
     }
 
     private static boolean matches(RuleInfo rule, Set<String> ids) {

@@ -15,10 +15,10 @@ import dev.dockfit.cli.report.Junit;
 import dev.dockfit.cli.report.Sarif;
 import dev.dockfit.cli.report.Thresholds;
 import dev.dockfit.cli.report.TtyReport;
+import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.AllRules;
 import dev.dockfit.lint.LintConfig;
-import dev.dockfit.lint.LintResult;
 import dev.dockfit.lint.Linter;
 import dev.dockfit.lint.RuleInfo;
 import dev.dockfit.lint.config.ConfigOverrides;
@@ -54,7 +54,7 @@ import picocli.CommandLine.Model.CommandSpec;
 public final class LintCommand implements Callable<Integer> {
     enum Format { tty, json, sarif, checkstyle, junit, gitlab, gnu }
 
-    /** Fewer files than this are linted on the calling thread (starting a pool costs more than it saves). */
+    /** Fewer files than this are linted on the calling thread (starting threads costs more than it saves). */
     private static final int PARALLEL_FROM = 16;
 
     /** One Dockerfile to lint, with its configuration and the linter for that configuration. */
@@ -103,11 +103,16 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = "--no-color", description = "no ANSI colours (also off when NO_COLOR is set or stdout is not a terminal)")
     boolean noColor;
 
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N",
+            description = "lint up to N files at a time (default: one per processor); the output is the same")
+    Integer jobs;
+
     @Option(names = "--debug", description = "print stack traces of errors")
     boolean debug;
 
     @Override
     public Integer call() {
+        int threads = threads();
         List<RuleInfo> rules = AllRules.infos();
         LintConfigs configs = new LintConfigs(invocation.resolve(config), ConfigSearch.fromEnvironment(invocation.env()),
                 overrides(rules), rules);
@@ -115,7 +120,7 @@ public final class LintCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
         Map<LintConfig, Linter> linters = new IdentityHashMap<>();
-        List<Job> jobs = new ArrayList<>();
+        List<Job> todo = new ArrayList<>();
         boolean ioError = false;
         for (DockerfileInputs.Input in : inputs) {
             byte[] bytes;
@@ -128,23 +133,31 @@ public final class LintCommand implements Callable<Integer> {
             }
             Path dir = in.isStdin() ? null : in.file().getParent();
             LintConfig c = LintConfigLookup.forDirectory(configs, dir == null ? invocation.cwd() : dir, "lint");
-            jobs.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
+            todo.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
         }
-        // Files are independent and rules keep no state: lint many on every core, keep the input order.
-        List<LintResult> results = (jobs.size() >= PARALLEL_FROM ? jobs.parallelStream() : jobs.stream())
-                .map(j -> j.linter().lint(j.name(), j.bytes(), j.dir())).toList();
+        // Files are independent and rules keep no state: lint many on every core, keep the input order. Only the
+        // findings are kept: holding every file's model until the report is written made the collector copy
+        // hundreds of megabytes over a large run.
+        List<List<Finding>> results = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1,
+                j -> j.linter().lint(j.name(), j.bytes(), j.dir()).findings());
         List<CheckedSource> checked = new ArrayList<>();
         boolean failed = false;
-        for (int i = 0; i < jobs.size(); i++) {
-            Job j = jobs.get(i);
-            LintResult result = results.get(i);
-            checked.add(CheckedSource.of(j.name(), j.bytes(), result.findings()));
+        for (int i = 0; i < todo.size(); i++) {
+            Job j = todo.get(i);
+            List<Finding> findings = results.get(i);
+            checked.add(CheckedSource.of(j.name(), j.bytes(), findings));
             Severity threshold = j.config().failureThreshold();
-            if (threshold != null && Thresholds.fails(result.findings(), threshold)) failed = true;
+            if (threshold != null && Thresholds.fails(findings, threshold)) failed = true;
         }
         write(checked, rules);
         if (ioError) return ExitCodes.IO;
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    private int threads() {
+        if (jobs == null) return Runtime.getRuntime().availableProcessors();
+        if (jobs < 1) throw new UserError(ExitCodes.USAGE, "dockfit lint: --jobs must be at least 1, not " + jobs);
+        return jobs;
     }
 
     private ConfigOverrides overrides(List<RuleInfo> rules) {

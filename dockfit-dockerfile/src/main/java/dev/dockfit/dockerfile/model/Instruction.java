@@ -1,5 +1,8 @@
 package dev.dockfit.dockerfile.model;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +19,7 @@ public final class Instruction {
     private final Span keywordSpan;
     private final List<Flag> flags;
     private final List<Arg> args;
+    private final List<String> argValues;
     private final boolean json;
     private final List<Heredoc> heredocs;
     private final Instruction child;
@@ -30,6 +34,9 @@ public final class Instruction {
         this.keywordSpan = keywordSpan;
         this.flags = List.copyOf(flags);
         this.args = List.copyOf(args);
+        String[] values = new String[this.args.size()];
+        for (int i = 0; i < values.length; i++) values[i] = this.args.get(i).value();
+        this.argValues = Collections.unmodifiableList(Arrays.asList(values));
         this.json = json;
         this.heredocs = List.copyOf(heredocs);
         this.child = child;
@@ -72,7 +79,9 @@ public final class Instruction {
     }
 
     public List<Flag> flags(String name) {
-        return flags.stream().filter(f -> f.name().equals(name)).toList();
+        List<Flag> out = new ArrayList<>();
+        for (Flag f : flags) if (f.name().equals(name)) out.add(f);
+        return Collections.unmodifiableList(out);
     }
 
     /** The argument nodes as in BuildKit's AST dump. */
@@ -81,7 +90,7 @@ public final class Instruction {
     }
 
     public List<String> argValues() {
-        return args.stream().map(Arg::value).toList();
+        return argValues;
     }
 
     /** True for the exec (JSON array) form. */

@@ -20,6 +20,13 @@ public final class MappedText {
      * byte i of the byte view and {@code endOffset} the source offset just after the last byte.
      */
     public static MappedText decode(String byteView, int[] origin, int from, int to, int endOffset) {
+        if (isAscii(byteView, from, to)) {
+            // one char per byte: the usual case, without a decoder
+            int[] offsets = new int[to - from + 1];
+            System.arraycopy(origin, from, offsets, 0, to - from);
+            offsets[to - from] = endOffset;
+            return new MappedText(byteView.substring(from, to), offsets);
+        }
         byte[] raw = byteView.substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
         String text = new String(raw, StandardCharsets.UTF_8);
         int[] offsets = new int[text.length() + 1];
@@ -36,6 +43,11 @@ public final class MappedText {
         }
         offsets[text.length()] = endOffset;
         return new MappedText(text, offsets);
+    }
+
+    private static boolean isAscii(String byteView, int from, int to) {
+        for (int i = from; i < to; i++) if (byteView.charAt(i) >= 0x80) return false;
+        return true;
     }
 
     /** The text of one contiguous span of the source (a heredoc body, a comment). */

@@ -11,13 +11,12 @@ final class LogicalLine {
     private int endOffset;
 
     void append(String source, int from, int to) {
-        if (origin.length < text.length() + (to - from)) {
-            origin = Arrays.copyOf(origin, Math.max(origin.length * 2, text.length() + (to - from)));
+        int at = text.length();
+        if (origin.length < at + (to - from)) {
+            origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + (to - from)));
         }
-        for (int i = from; i < to; i++) {
-            origin[text.length()] = i;
-            text.append(source.charAt(i));
-        }
+        for (int i = from; i < to; i++) origin[at++] = i;
+        text.append(source, from, to);
         endOffset = to;
     }
 

@@ -21,11 +21,18 @@ import java.util.Set;
  * stages with their resolved base images, and the ARG/ENV scope in force before every instruction.
  */
 public final class BuildModel {
+    /** Scopes are immutable: the one of the default options is made once. */
+    private static final Scope DEFAULT_PLATFORM_SCOPE = platformScope(BuildOptions.DEFAULT);
+
     private final Dockerfile dockerfile;
     private final BuildOptions options;
     private final WordExpander expander;
     private final List<Instruction> globalArgs = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
+    /** Immutable copies made once the model is built: rules ask for them many times per file. */
+    private final List<Instruction> globalArgsView;
+    private final List<Stage> stagesView;
+    private final Optional<Stage> finalStage;
     private final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
     private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
     private Scope global;
@@ -35,6 +42,9 @@ public final class BuildModel {
         this.options = options;
         this.expander = new WordExpander(dockerfile.escapeToken());
         build();
+        this.globalArgsView = List.copyOf(globalArgs);
+        this.stagesView = List.copyOf(stages);
+        this.finalStage = stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
     }
 
     public static BuildModel of(Dockerfile dockerfile) {
@@ -51,7 +61,7 @@ public final class BuildModel {
 
     /** The ARG instructions before the first FROM. */
     public List<Instruction> globalArgs() {
-        return List.copyOf(globalArgs);
+        return globalArgsView;
     }
 
     /** The scope FROM lines are expanded in: automatic platform ARGs plus the global ARGs. */
@@ -60,12 +70,12 @@ public final class BuildModel {
     }
 
     public List<Stage> stages() {
-        return List.copyOf(stages);
+        return stagesView;
     }
 
     /** The last stage: what {@code docker build} produces without {@code --target}. */
     public Optional<Stage> finalStage() {
-        return stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
+        return finalStage;
     }
 
     /** The stage an instruction belongs to, or empty for a global ARG. */
@@ -103,7 +113,7 @@ public final class BuildModel {
     }
 
     private void build() {
-        global = platformScope();
+        global = options.equals(BuildOptions.DEFAULT) ? DEFAULT_PLATFORM_SCOPE : platformScope(options);
         Scope scope = global;
         Stage current = null;
         Instruction from = null;
@@ -206,7 +216,7 @@ public final class BuildModel {
     }
 
     /** BuildKit's automatic ARGs, visible to FROM lines (and to stages that declare them). */
-    private Scope platformScope() {
+    private static Scope platformScope(BuildOptions options) {
         String[] t = options.targetPlatform().split("/");
         String[] b = options.buildPlatform().split("/");
         Map<String, String> v = new LinkedHashMap<>();

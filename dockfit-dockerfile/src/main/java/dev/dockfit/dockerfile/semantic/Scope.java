@@ -17,18 +17,21 @@ public final class Scope {
     private final Map<String, String> env;
     private final Set<String> declared;
 
-    Scope(Map<String, String> args, Map<String, String> env, Set<String> declared) {
-        this.args = Collections.unmodifiableMap(new LinkedHashMap<>(args));
-        this.env = Collections.unmodifiableMap(new LinkedHashMap<>(env));
-        this.declared = Collections.unmodifiableSet(new LinkedHashSet<>(declared));
+    private static final Scope EMPTY = new Scope(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashSet<>());
+
+    /** Takes the maps as they are: every caller passes maps made for this scope alone and never changes them. */
+    private Scope(Map<String, String> args, Map<String, String> env, Set<String> declared) {
+        this.args = Collections.unmodifiableMap(args);
+        this.env = Collections.unmodifiableMap(env);
+        this.declared = Collections.unmodifiableSet(declared);
     }
 
     static Scope ofArgs(Map<String, String> args) {
-        return new Scope(args, Map.of(), args.keySet());
+        return new Scope(new LinkedHashMap<>(args), new LinkedHashMap<>(), new LinkedHashSet<>(args.keySet()));
     }
 
     static Scope empty() {
-        return new Scope(Map.of(), Map.of(), Set.of());
+        return EMPTY;
     }
 
     /** The value of a variable, or null when unset. */
@@ -71,6 +74,6 @@ public final class Scope {
 
     /** A new stage's scope: ENV carried over from the parent stage, no ARGs. */
     Scope forChildStage() {
-        return new Scope(Map.of(), env, Set.of());
+        return new Scope(new LinkedHashMap<>(), env, new LinkedHashSet<>());
     }
 }

@@ -1,6 +1,8 @@
 package dev.dockfit.dockerfile.semantic;
 
 import dev.dockfit.dockerfile.model.Instruction;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -20,7 +22,9 @@ public record Stage(int index, String name, Instruction from, BaseImage base, Li
 
     /** The instructions with this keyword, in order. */
     public List<Instruction> all(String keyword) {
-        return instructions.stream().filter(i -> i.is(keyword)).toList();
+        List<Instruction> out = new ArrayList<>();
+        for (Instruction i : instructions) if (i.is(keyword)) out.add(i);
+        return Collections.unmodifiableList(out);
     }
 
     /** A human name: the AS name, or the stage index. */

@@ -42,6 +42,8 @@ final class ShellLexer {
         ";;&", ";;", ";&", ";", "&&", "&>>", "&>", "&", "||", "|&", "|", "(", ")",
         "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">",
     };
+    /** The first characters of the operators: any other character starts a word. */
+    private static final String OPERATOR_STARTS = ";&|()<>";
 
     private final ShellParser parser;
     private final String text;
@@ -96,6 +98,7 @@ final class ShellLexer {
         if ((c == '<' || c == '>') && fd < 0 && charAt(pos + 1) == '(') {
             return word(start);
         }
+        if (OPERATOR_STARTS.indexOf(text.charAt(pos)) < 0) return word(start);
         for (String op : OPERATORS) {
             if (text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
@@ -173,6 +176,13 @@ final class ShellLexer {
     /** Reads a word at {@code pos}; it ends at an unquoted blank or operator character, or at the region's end. */
     ShellWord lexWord() {
         int start = pos;
+        int plainEnd = plainRun(pos);
+        if (plainEnd > start && (plainEnd == limit || isMeta(text.charAt(plainEnd)) && text.charAt(plainEnd) != '(')) {
+            // most words: no quote, escape or expansion, so the literal is the text itself
+            pos = plainEnd;
+            String raw = text.substring(start, pos);
+            return new ShellWord(raw, raw, true, start, pos);
+        }
         StringBuilder literal = new StringBuilder();
         boolean isLiteral = true;
         while (pos < limit) {
@@ -210,6 +220,17 @@ final class ShellLexer {
             }
         }
         return new ShellWord(text.substring(start, pos), literal.toString(), isLiteral, start, pos);
+    }
+
+    /** The end of the characters from {@code from} that stand for themselves in a word (no meta, quote or $). */
+    private int plainRun(int from) {
+        int i = from;
+        while (i < limit) {
+            char c = text.charAt(i);
+            if (isMeta(c) || c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`') break;
+            i++;
+        }
+        return i;
     }
 
     /** {@code NAME=(...)} or {@code NAME+=(...)}: the parenthesis belongs to the word. */

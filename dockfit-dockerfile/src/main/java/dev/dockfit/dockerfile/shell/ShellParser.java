@@ -476,7 +476,7 @@ public final class ShellParser {
                 consume();
                 ShellWord word = t.word();
                 command.end = word.end();
-                if (command.words.isEmpty() && ASSIGNMENT.matcher(word.raw()).matches()) {
+                if (command.words.isEmpty() && word.raw().indexOf('=') > 0 && ASSIGNMENT.matcher(word.raw()).matches()) {
                     command.assignments.add(word);
                     continue;
                 }

@@ -1,7 +1,8 @@
 package dev.dockfit.dockerfile.shell;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 /** The simple commands of a shell script, in source order, and what was odd about its syntax. */
 public final class ShellScript {
@@ -36,8 +37,16 @@ public final class ShellScript {
 
     /** The commands whose {@link SimpleCommand#name()} is one of {@code names}. */
     public List<SimpleCommand> commandsNamed(String... names) {
-        Set<String> wanted = Set.of(names);
-        return commands.stream().filter(c -> wanted.contains(c.name())).toList();
+        List<SimpleCommand> out = new ArrayList<>();
+        for (SimpleCommand c : commands) {
+            for (String n : names) {
+                if (c.name().equals(n)) {
+                    out.add(c);
+                    break;
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /** Syntax problems: unterminated quotes or substitutions, unexpected tokens, missing keywords ... */

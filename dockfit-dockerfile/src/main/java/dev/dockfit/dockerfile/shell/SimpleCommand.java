@@ -14,6 +14,10 @@ public final class SimpleCommand {
     private final List<ShellWord> assignments;
     private final List<ShellWord> words;
     private final List<Redirection> redirections;
+    /** Computed once: every rule asks for them, on every command. */
+    private final String name;
+    private final List<ShellWord> args;
+    private final List<String> argLiterals;
     private final int start;
     private final int end;
     private final Connector before;
@@ -29,6 +33,17 @@ public final class SimpleCommand {
         this.assignments = List.copyOf(assignments);
         this.words = List.copyOf(words);
         this.redirections = List.copyOf(redirections);
+        if (this.words.isEmpty()) {
+            this.name = "";
+            this.args = List.of();
+        } else {
+            String literal = this.words.get(0).literal();
+            this.name = literal.substring(literal.lastIndexOf('/') + 1);
+            this.args = this.words.subList(1, this.words.size());
+        }
+        String[] literals = new String[this.args.size()];
+        for (int i = 0; i < literals.length; i++) literals[i] = this.args.get(i).literal();
+        this.argLiterals = List.of(literals);
         this.start = start;
         this.end = end;
         this.before = before;
@@ -54,24 +69,22 @@ public final class SimpleCommand {
 
     /** The command word's literal value without its directory ({@code /usr/bin/apt-get} gives {@code apt-get}), or "". */
     public String name() {
-        if (words.isEmpty()) return "";
-        String literal = words.get(0).literal();
-        return literal.substring(literal.lastIndexOf('/') + 1);
+        return name;
     }
 
     /** The words after the command word. */
     public List<ShellWord> args() {
-        return words.isEmpty() ? List.of() : words.subList(1, words.size());
+        return args;
     }
 
     /** The literal values of {@link #args()}. */
     public List<String> argLiterals() {
-        return args().stream().map(ShellWord::literal).toList();
+        return argLiterals;
     }
 
     /** True when an argument's literal value equals one of {@code values}. */
     public boolean hasArg(String... values) {
-        for (String arg : argLiterals()) {
+        for (String arg : argLiterals) {
             for (String value : values) {
                 if (arg.equals(value)) return true;
             }
@@ -85,7 +98,7 @@ public final class SimpleCommand {
      * {@code -name}) matches itself or itself followed by {@code =value}.
      */
     public boolean hasFlag(String... flags) {
-        for (String arg : argLiterals()) {
+        for (String arg : argLiterals) {
             if (arg.equals("--")) return false;
             for (String flag : flags) {
                 if (isShort(flag)) {
@@ -104,7 +117,7 @@ public final class SimpleCommand {
      * argument; followed by more letters, it takes them). Use it for flags that do take a value.
      */
     public Optional<String> flagValue(String... flags) {
-        List<String> args = argLiterals();
+        List<String> args = argLiterals;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--")) break;
@@ -128,7 +141,6 @@ public final class SimpleCommand {
 
     /** The arguments after the first argument whose literal value is {@code word} ({@code install} ...); empty if none. */
     public List<ShellWord> argsAfter(String word) {
-        List<ShellWord> args = args();
         for (int i = 0; i < args.size(); i++) {
             if (args.get(i).literal().equals(word)) return args.subList(i + 1, args.size());
         }

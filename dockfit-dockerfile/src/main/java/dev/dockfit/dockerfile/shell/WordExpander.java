@@ -27,9 +27,19 @@ public final class WordExpander {
 
     /** Expands {@code word} as one word: blanks, even unquoted ones, stay part of the value. */
     public Expansion expandWord(String word, Env env) throws ExpansionException {
+        if (isPlain(word)) return new Expansion(word, Set.of());
         Scan scan = new Scan(word, env);
         String value = scan.until(EOF, false, null, 0);
         return new Expansion(value, scan.unset);
+    }
+
+    /** True when the word holds nothing expansion changes: no {@code $}, quote, {@code <} or escape token. */
+    private boolean isPlain(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            if (c == '$' || c == '\'' || c == '"' || c == '<' || c == escape) return false;
+        }
+        return true;
     }
 
     /**

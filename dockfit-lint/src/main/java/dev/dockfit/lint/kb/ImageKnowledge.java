@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,6 +44,9 @@ public final class ImageKnowledge {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
+    private record Question(String what, String image, String tag) {
+    }
+
     private record OtherImage(String prefix, Optional<Family> family, Optional<SdkInfo> sdk) {
     }
 
@@ -55,6 +59,12 @@ public final class ImageKnowledge {
     private final Map<String, OfficialImage> parsed = new ConcurrentHashMap<>();
     private final List<OfficialImage.FamilyRule> families;
     private final List<OtherImage> otherImages;
+    /**
+     * Answers already given, by question, image and tag: the lookups are pure, and a run over many Dockerfiles
+     * asks about the same few images again and again. Bounded so that a long-lived process cannot grow it forever.
+     */
+    private final Map<Question, Object> answers = new ConcurrentHashMap<>();
+    private static final int MAX_ANSWERS = 20_000;
 
     private ImageKnowledge(Map<String, Slice> slices, Map<String, String> placeholders,
                            List<OfficialImage.FamilyRule> families, List<OtherImage> otherImages) {
@@ -261,7 +271,18 @@ public final class ImageKnowledge {
 
     /** The official image of that name ({@code node}, {@code library/node}, {@code docker.io/node}). */
     public Optional<OfficialImage> image(String name) {
-        return ImageReference.parse(name).flatMap(this::image);
+        return remembered("image", name, "", () -> ImageReference.parse(name).flatMap(this::image));
+    }
+
+    /** The answer to a question about (image, tag), computed once (a null tag and "" are the same question). */
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String question, String image, String tag, Supplier<T> answer) {
+        Question key = new Question(question, image, tag == null ? "" : tag);
+        Object known = answers.get(key);
+        if (known != null) return (T) known;
+        T value = answer.get();
+        if (answers.size() < MAX_ANSWERS) answers.put(key, value);
+        return value;
     }
 
     public Optional<OfficialImage> image(ImageReference ref) {
@@ -276,13 +297,14 @@ public final class ImageKnowledge {
     }
 
     public TagStatus status(String image, String tag) {
-        return image(image).map(i -> i.status(orLatest(tag))).orElse(TagStatus.of(Maintenance.UNKNOWN));
+        return remembered("status", image, tag, () -> image(image).map(i -> i.status(orLatest(tag))).orElse(TagStatus.of(Maintenance.UNKNOWN)));
     }
 
     public TagStatus status(ImageReference ref) {
         String tag = ref.effectiveTag();
         if (tag == null) return TagStatus.of(Maintenance.UNKNOWN);
-        return image(ref).map(i -> i.status(tag)).orElse(TagStatus.of(Maintenance.UNKNOWN));
+        return remembered("status-of-ref", name(ref), tag,
+                () -> image(ref).map(i -> i.status(tag)).orElse(TagStatus.of(Maintenance.UNKNOWN)));
     }
 
     public Maintenance maintenance(String image, String tag) {
@@ -317,16 +339,20 @@ public final class ImageKnowledge {
     }
 
     public Optional<SdkInfo> sdk(String image, String tag) {
-        Optional<OfficialImage> official = image(image);
-        if (official.isPresent()) return official.get().sdk(orLatest(tag));
-        return other(image).flatMap(OtherImage::sdk);
+        return remembered("sdk", image, tag, () -> {
+            Optional<OfficialImage> official = image(image);
+            if (official.isPresent()) return official.get().sdk(orLatest(tag));
+            return other(image).flatMap(OtherImage::sdk);
+        });
     }
 
     /** The distribution and package manager of the image in that tag, when known. */
     public Optional<Family> family(String image, String tag) {
-        Optional<OfficialImage> official = image(image);
-        if (official.isPresent()) return official.get().family(orLatest(tag), families);
-        return other(image).flatMap(OtherImage::family);
+        return remembered("family", image, tag, () -> {
+            Optional<OfficialImage> official = image(image);
+            if (official.isPresent()) return official.get().family(orLatest(tag), families);
+            return other(image).flatMap(OtherImage::family);
+        });
     }
 
     private Optional<OtherImage> other(String image) {
@@ -347,6 +373,10 @@ public final class ImageKnowledge {
      * {@code -alpine}, and for images the knowledge base has no rule for.
      */
     public List<Suggestion> smallerVariants(String image, String tag) {
+        return remembered("smaller", image, tag, () -> List.copyOf(computeSmallerVariants(image, tag)));
+    }
+
+    private List<Suggestion> computeSmallerVariants(String image, String tag) {
         Optional<OfficialImage> found = image(image);
         if (found.isEmpty()) return List.of();
         OfficialImage from = found.get();

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,6 +51,9 @@ public final class OfficialImage {
     private final List<SmallerRule> smaller;
     private final List<FamilyRule> familyRules;
     private final Optional<Family> defaultFamily;
+    /** Tags already split (a lookup parses every listed tag); bounded for a long-lived process. */
+    private final Map<String, TagName> parsedTags = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED_TAGS = 20_000;
 
     OfficialImage(String name, boolean inLibrary, int lineDepth, Map<String, List<String>> versions,
                   Map<String, List<String>> aliases, List<Build> builds, Optional<Deprecation> deprecation,
@@ -113,7 +117,11 @@ public final class OfficialImage {
     }
 
     public TagName parse(String tag) {
-        return TagName.parse(tag, variantNames);
+        TagName known = parsedTags.get(tag);
+        if (known != null) return known;
+        TagName t = TagName.parse(tag, variantNames);
+        if (parsedTags.size() < MAX_PARSED_TAGS) parsedTags.put(tag, t);
+        return t;
     }
 
     List<SmallerRule> smallerRules() {

@@ -19,6 +19,9 @@ public final class BuildCommands {
             "rustc");
     private static final Set<String> VERSION_QUERIES = Set.of("--version", "-version", "--help",
             "-dumpversion", "-dumpmachine", "version");
+    /** The command names {@link #describe} looks at besides the compilers (a quick no for every other command). */
+    private static final Set<String> BUILD_TOOLS = Set.of("go", "cargo", "mvn", "mvnw", "gradle", "gradlew", "npm",
+            "pnpm", "yarn", "bun", "make", "gmake", "cmake", "dotnet", "pip", "pip3", "python", "python3");
     private static final Set<String> MAVEN_PHASES = Set.of("package", "install", "verify", "deploy");
 
     /** A build step found in a RUN script. */
@@ -31,8 +34,9 @@ public final class BuildCommands {
     /** What the command builds, as a short label ({@code go build}), or empty when it is not a build step. */
     public static Optional<String> describe(SimpleCommand c) {
         String name = c.name();
+        if (!BUILD_TOOLS.contains(name) && !COMPILERS.contains(name)) return Optional.empty();
         List<String> args = c.argLiterals();
-        if (args.stream().anyMatch(VERSION_QUERIES::contains)) return Optional.empty();
+        for (String a : args) if (VERSION_QUERIES.contains(a)) return Optional.empty();
         String first = args.isEmpty() ? "" : args.get(0);
         switch (name) {
             case "go":
@@ -84,15 +88,16 @@ public final class BuildCommands {
 
     /** The first build step in the RUNs of the stage's lineage (the stage and the stages it is built on). */
     public static Optional<Found> firstIn(LintContext ctx, Stage stage) {
-        List<Stage> lineage = StageChain.of(ctx.model(), stage);
+        List<Stage> lineage = ctx.stageChain(stage);
         for (int i = lineage.size() - 1; i >= 0; i--) {
             for (Instruction run : lineage.get(i).all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) {
-                    // install, build and purge in one RUN leaves no toolchain behind (docker-library's idiom)
-                    if (BuildPackages.removedBy(rs.script().commands()).anyBuildTool()) continue;
                     for (SimpleCommand c : rs.script().commands()) {
                         Optional<String> what = describe(c);
-                        if (what.isPresent()) return Optional.of(new Found(run, rs, c, what.get()));
+                        if (what.isEmpty()) continue;
+                        // install, build and purge in one RUN leaves no toolchain behind (docker-library's idiom)
+                        if (BuildPackages.removedBy(rs.script().commands()).anyBuildTool()) break;
+                        return Optional.of(new Found(run, rs, c, what.get()));
                     }
                 }
             }

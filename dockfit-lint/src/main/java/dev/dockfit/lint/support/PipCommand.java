@@ -15,6 +15,7 @@ public final class PipCommand {
     /** The words after {@code pip} (its subcommand first), or empty when the command is not pip. */
     public static List<ShellWord> args(SimpleCommand c) {
         String name = c.name();
+        if (!name.startsWith("p")) return List.of(); // neither pip nor python: most commands, without a regex
         if (PIP.matcher(name).matches()) return c.args();
         if (PYTHON.matcher(name).matches()) {
             List<ShellWord> a = c.args();

@@ -8,9 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.kb.Suggestion;
-import dev.dockfit.lint.support.BuildCommands;
 import dev.dockfit.lint.support.RuntimeVariant;
-import dev.dockfit.lint.support.StageChain;
 import dev.dockfit.reference.ImageReference;
 import java.util.Optional;
 
@@ -35,12 +33,12 @@ public final class SmallerVariantAvailable implements Rule {
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
         if (stage == null) return;
-        Stage root = StageChain.root(ctx.model(), stage);
+        Stage root = ctx.stageRoot(stage);
         ImageReference ref = root.base().reference();
         Arg arg = BaseImages.imageArg(root);
         if (ref == null || arg == null) return;
         // one problem, one finding: a deprecated image is DF202's, a build in the final image is DF100's
-        if (ctx.kb().deprecation(ref).isPresent() || BuildCommands.firstIn(ctx, stage).isPresent()) return;
+        if (ctx.kb().deprecation(ref).isPresent() || ctx.firstBuild(stage).isPresent()) return;
         boolean sdk = ctx.kb().sdk(ref).isPresent();
         Optional<Suggestion> s = sdk ? RuntimeVariant.of(ctx.kb(), ref)
                 : ctx.kb().smallerVariants(ref).stream().findFirst();

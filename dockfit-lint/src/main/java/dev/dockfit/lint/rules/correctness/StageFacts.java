@@ -3,7 +3,6 @@ package dev.dockfit.lint.rules.correctness;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.lint.LintContext;
-import dev.dockfit.lint.support.StageChain;
 
 /** What a stage has set before an instruction, counting the stages it builds on. */
 final class StageFacts {
@@ -15,7 +14,7 @@ final class StageFacts {
         Stage stage = ctx.model().stageOf(at).orElse(null);
         if (stage == null) return false;
         boolean first = true;
-        for (Stage s : StageChain.of(ctx.model(), stage)) {
+        for (Stage s : ctx.stageChain(stage)) {
             for (Instruction i : s.instructions()) {
                 if (first && i == at) break;
                 if (i.is(keyword)) return true;
@@ -27,7 +26,7 @@ final class StageFacts {
 
     /** True when the instruction's stage builds, directly or through its parent stages, on scratch. */
     static boolean inScratchStage(LintContext ctx, Instruction at) {
-        return ctx.model().stageOf(at).map(s -> StageChain.root(ctx.model(), s).base().isScratch()).orElse(false);
+        return ctx.model().stageOf(at).map(s -> ctx.stageRoot(s).base().isScratch()).orElse(false);
     }
 
     /** The word after ARG/ENV expansion, or null when it uses a variable with no value or cannot expand. */

@@ -12,10 +12,11 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.Spelling;
-import dev.dockfit.lint.support.StageChain;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @RuleDoc(id = "DF615", title = "Variable used where it is not defined", severity = Severity.WARNING,
@@ -41,22 +42,25 @@ public final class UndefinedVariable implements Rule {
             "USER", "VOLUME", "WORKDIR", "ARG");
     private static final Set<String> EXPANDED_FLAGS = Set.of("from", "chown", "chmod");
 
+    /** What a stage's words are judged against, worked out once per stage (and only for a stage using a variable). */
+    private record StageNames(Set<String> inChain, Set<String> declaredInFile, boolean scratchRoot) {
+    }
+
     @Override
     public void check(LintContext ctx) {
-        Set<String> globals = declaredNames(ctx.model().globalArgs());
+        Map<Integer, StageNames> byStage = new HashMap<>();
+        Set<String> declaredAnywhere = null;
         for (Instruction i : ctx.instructions()) {
-            if (!EXPANDED.contains(i.keyword())) continue;
+            if (!EXPANDED.contains(i.keyword()) || !mentionsVariable(i)) continue;
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
-            Set<String> inChain = declaredInChain(ctx, stage);
-            Set<String> declaredInFile = new HashSet<>(globals);
-            for (Stage s : ctx.model().stages()) declaredInFile.addAll(declaredNames(s.instructions()));
-            declaredInFile.removeAll(inChain);
-            boolean scratchRoot = StageChain.root(ctx.model(), stage).base().isScratch();
+            if (declaredAnywhere == null) declaredAnywhere = declaredAnywhere(ctx);
+            Set<String> anywhere = declaredAnywhere;
+            StageNames names = byStage.computeIfAbsent(stage.index(), k -> stageNames(ctx, stage, anywhere));
             Scope scope = ctx.model().scopeBefore(i);
             for (Flag f : i.flags()) {
                 if (EXPANDED_FLAGS.contains(f.name()) && f.value() != null) {
-                    checkWord(ctx, i, f.value(), f.span(), scope, inChain, declaredInFile, scratchRoot);
+                    checkWord(ctx, i, f.value(), f.span(), scope, names);
                 }
             }
             List<Arg> args = i.args();
@@ -70,28 +74,49 @@ public final class UndefinedVariable implements Rule {
                     if (eq < 0) continue;
                     word = word.substring(eq + 1);
                 }
-                checkWord(ctx, i, word, a.span(), scope, inChain, declaredInFile, scratchRoot);
+                checkWord(ctx, i, word, a.span(), scope, names);
             }
         }
     }
 
+    /** True when a flag value or argument holds a {@code $}: only then is there anything to check. */
+    private static boolean mentionsVariable(Instruction i) {
+        for (Flag f : i.flags()) if (f.value() != null && f.value().indexOf('$') >= 0) return true;
+        for (Arg a : i.args()) if (a.value().indexOf('$') >= 0) return true;
+        return false;
+    }
+
+    /** Every name the global ARGs and the ARGs and ENVs of all stages declare. */
+    private static Set<String> declaredAnywhere(LintContext ctx) {
+        Set<String> names = declaredNames(ctx.model().globalArgs());
+        for (Stage s : ctx.model().stages()) names.addAll(declaredNames(s.instructions()));
+        return names;
+    }
+
+    private static StageNames stageNames(LintContext ctx, Stage stage, Set<String> declaredAnywhere) {
+        Set<String> inChain = declaredInChain(ctx, stage);
+        Set<String> declaredInFile = new HashSet<>(declaredAnywhere);
+        declaredInFile.removeAll(inChain);
+        return new StageNames(inChain, declaredInFile, ctx.stageRoot(stage).base().isScratch());
+    }
+
     private static void checkWord(LintContext ctx, Instruction at, String word, Span span, Scope scope,
-                                  Set<String> inChain, Set<String> declaredInFile, boolean scratchRoot) {
+                                  StageNames names) {
         if (word.indexOf('$') < 0) return;
         var e = ctx.model().expand(at, word);
         if (e.isEmpty()) return;
         for (String name : e.get().unset()) {
             // A name the stage chain declares anywhere (ENV PATH=$PATH:/x) may come from the base image.
-            if (scope.isDeclared(name) || inChain.contains(name)) continue;
+            if (scope.isDeclared(name) || names.inChain().contains(name)) continue;
             Set<String> visible = new LinkedHashSet<>(scope.args().keySet());
             visible.addAll(scope.env().keySet());
             var typo = Spelling.nearest(name, visible);
             if (typo.isPresent()) {
                 ctx.report(span, "$" + name + " is not defined: did you mean $" + typo.get() + "?");
-            } else if (declaredInFile.contains(name)) {
+            } else if (names.declaredInFile().contains(name)) {
                 ctx.report(span, "$" + name + " is not defined in this stage: declare ARG " + name + " after FROM"
                         + " (ARGs before FROM and those of other stages are not visible here)");
-            } else if (scratchRoot) {
+            } else if (names.scratchRoot()) {
                 ctx.report(span, "$" + name + " is not defined: declare it with ARG or ENV");
             }
         }
@@ -100,7 +125,7 @@ public final class UndefinedVariable implements Rule {
     /** Every name an ARG or ENV declares in this stage or the stages it builds on. */
     private static Set<String> declaredInChain(LintContext ctx, Stage stage) {
         Set<String> names = new HashSet<>();
-        for (Stage s : StageChain.of(ctx.model(), stage)) names.addAll(declaredNames(s.instructions()));
+        for (Stage s : ctx.stageChain(stage)) names.addAll(declaredNames(s.instructions()));
         return names;
     }
 

@@ -9,7 +9,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.Set;
 
 @RuleDoc(id = "DF402", title = "apk add without --no-cache", severity = Severity.INFO,
@@ -30,7 +29,7 @@ public final class ApkAddWithoutNoCache implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, CACHE)) continue;
             if (cleansCache(ctx, run)) continue;

@@ -8,8 +8,6 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
-import dev.dockfit.lint.support.StageChain;
 import java.util.Set;
 
 @RuleDoc(id = "DF400", title = "apt-get install without --no-install-recommends", severity = Severity.INFO,
@@ -29,7 +27,7 @@ public final class AptInstallRecommends implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         Set<Integer> configured = new java.util.HashSet<>();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
@@ -63,7 +61,7 @@ public final class AptInstallRecommends implements Rule {
     /** A stage this one builds FROM already turned recommends off. */
     private static boolean inheritsConfig(LintContext ctx, Instruction run, Set<Integer> configured) {
         return ctx.model().stageOf(run)
-                .map(s -> StageChain.of(ctx.model(), s).stream().anyMatch(p -> configured.contains(p.index())))
+                .map(s -> ctx.stageChain(s).stream().anyMatch(p -> configured.contains(p.index())))
                 .orElse(false);
     }
 }

@@ -9,7 +9,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.Set;
 
 @RuleDoc(id = "DF401", title = "apt lists not removed in the RUN that downloads them", severity = Severity.INFO,
@@ -31,7 +30,7 @@ public final class AptListsNotRemoved implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, LISTS)) continue;
             if (removesLists(ctx, run)) continue;

@@ -9,7 +9,6 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.Set;
 
 @RuleDoc(id = "DF406", title = "Both curl and wget used in the image", severity = Severity.INFO,
@@ -35,7 +34,7 @@ public final class CurlAndWget implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         String first = null;
         int firstLine = 0;
         for (Instruction run : ctx.instructions()) {

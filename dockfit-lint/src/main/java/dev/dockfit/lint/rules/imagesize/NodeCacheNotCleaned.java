@@ -9,7 +9,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.Mount;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.Set;
 
 @RuleDoc(id = "DF404", title = "npm or yarn cache left in the image", severity = Severity.INFO,
@@ -33,7 +32,7 @@ public final class NodeCacheNotCleaned implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             if (ctx.mounts(run).stream().anyMatch(NodeCacheNotCleaned::coversNodeCache)) continue;

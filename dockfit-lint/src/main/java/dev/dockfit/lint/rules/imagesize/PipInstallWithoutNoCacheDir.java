@@ -11,7 +11,6 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.Mount;
 import dev.dockfit.lint.support.PipCommand;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.List;
 import java.util.Set;
 
@@ -34,7 +33,7 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             var scope = ctx.model().scopeBefore(run);

@@ -9,7 +9,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,7 +35,7 @@ public final class RpmCacheNotCleaned implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             Set<String> reported = new java.util.HashSet<>();

@@ -9,7 +9,6 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.StageChain;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -71,7 +70,7 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
     /** What the stages this one builds FROM installed: those dependencies are already in place. */
     private static Set<DependencyInstall> installedInAncestors(LintContext ctx, Stage stage) {
         Set<DependencyInstall> found = EnumSet.noneOf(DependencyInstall.class);
-        var chain = StageChain.of(ctx.model(), stage);
+        var chain = ctx.stageChain(stage);
         for (Stage parent : chain.subList(1, chain.size())) {
             for (Instruction in : parent.all("RUN")) {
                 for (RunScript rs : ctx.scripts(in)) {

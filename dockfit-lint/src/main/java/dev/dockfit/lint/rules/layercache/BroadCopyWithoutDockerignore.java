@@ -32,10 +32,12 @@ public final class BroadCopyWithoutDockerignore implements Rule {
     @Override
     public void check(LintContext ctx) {
         Optional<Path> dir = ctx.contextDir();
-        if (dir.isEmpty() || hasIgnoreFile(dir.get(), ctx.file().path())) return;
+        if (dir.isEmpty()) return;
         for (Instruction in : ctx.instructions()) {
             Optional<Arg> source = BroadCopy.broadSource(ctx, in);
             if (source.isEmpty()) continue;
+            // the file system is asked only now: most Dockerfiles copy nothing broad
+            if (hasIgnoreFile(dir.get(), ctx.file().path())) return;
             ctx.report(source.get().span(), "add a .dockerignore next to the Dockerfile (at least .git and "
                     + "build output) before copying the whole context");
             return;

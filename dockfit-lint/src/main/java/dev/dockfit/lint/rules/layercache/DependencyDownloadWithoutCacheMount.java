@@ -2,7 +2,6 @@ package dev.dockfit.lint.rules.layercache;
 
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.model.Span;
-import dev.dockfit.dockerfile.semantic.BuildModel;
 import dev.dockfit.dockerfile.semantic.Scope;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
@@ -12,7 +11,6 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.StageChain;
 import dev.dockfit.lint.support.UserInEffect;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,7 +47,7 @@ public final class DependencyDownloadWithoutCacheMount implements Rule {
             // The default cache directories are root's; another user's home is not known from the Dockerfile.
             if (UserInEffect.before(ctx.model(), run).map(u -> !UserInEffect.isRoot(u)).orElse(false)) continue;
             Scope scope = ctx.model().scopeBefore(run);
-            String baseRepository = baseRepository(ctx.model(), run);
+            String baseRepository = baseRepository(ctx, run);
             // one finding per RUN, on its first download command, with every cache the RUN lacks
             Set<String> missing = new LinkedHashSet<>();
             Set<String> managers = new LinkedHashSet<>();
@@ -106,10 +104,10 @@ public final class DependencyDownloadWithoutCacheMount implements Rule {
     }
 
     /** The official repository name the RUN's stage chain starts from ({@code golang}, {@code rust}), or null. */
-    private static String baseRepository(BuildModel model, Instruction run) {
-        Stage stage = model.stageOf(run).orElse(null);
+    private static String baseRepository(LintContext ctx, Instruction run) {
+        Stage stage = ctx.model().stageOf(run).orElse(null);
         if (stage == null) return null;
-        var ref = StageChain.root(model, stage).base().reference();
+        var ref = ctx.stageRoot(stage).base().reference();
         return ref == null ? null : ref.officialName().orElse(null);
     }
 

@@ -8,7 +8,6 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import dev.dockfit.lint.support.StageChain;
 import dev.dockfit.lint.support.UserInEffect;
 import java.util.List;
 
@@ -50,7 +49,7 @@ public final class LastUserIsRoot implements Rule {
 
     /** The last USER in force at the end of the stage: its own, else the one of the stage it builds on. */
     private static Instruction lastUser(LintContext ctx, Stage stage) {
-        for (Stage s : StageChain.of(ctx.model(), stage)) {
+        for (Stage s : ctx.stageChain(stage)) {
             List<Instruction> users = s.all("USER");
             if (!users.isEmpty()) return users.get(users.size() - 1);
         }

@@ -31,7 +31,7 @@ public final class NoUserInFinalStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         ctx.model().finalStage().ifPresent(stage -> {
-            Stage root = dev.dockfit.lint.support.StageChain.root(ctx.model(), stage);
+            Stage root = ctx.stageRoot(stage);
             if (setsUser(ctx, stage) || baseRunsAsNonRoot(root) || isWindows(root)) return;
             ctx.report(stage.from(), "the final stage" + (stage.name() == null ? "" : " '" + stage.name() + "'")
                     + " runs as root: add a USER with a non-root user before CMD/ENTRYPOINT");

@@ -41,11 +41,12 @@ public final class RecursiveChownOfCopiedPath implements Rule {
         Stage stage = model.finalStage().orElse(null);
         if (stage == null) return;
         for (Instruction run : stage.all("RUN")) {
-            Optional<String> cwd = Workdir.at(model, run);
-            if (cwd.isEmpty()) continue;
+            Optional<String> cwd = null; // worked out for a RUN with a recursive chown/chmod only
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("chown", "chmod")) {
                     if (c.inSubstitution() || !c.hasFlag("-R", "--recursive")) continue;
+                    if (cwd == null) cwd = Workdir.at(model, run);
+                    if (cwd.isEmpty()) break;
                     Operands operands = operands(c);
                     String value = operands.value() != null && operands.value().isLiteral()
                             ? operands.value().literal() : null;

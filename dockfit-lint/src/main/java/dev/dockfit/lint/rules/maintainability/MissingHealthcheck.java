@@ -7,7 +7,6 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.dockerfile.semantic.Stage;
-import dev.dockfit.lint.support.StageChain;
 
 @RuleDoc(id = "DF713", title = "No HEALTHCHECK in the final stage", severity = Severity.INFO,
         practice = Practice.MAINTAINABILITY,
@@ -28,7 +27,7 @@ public final class MissingHealthcheck implements Rule {
     @Override
     public void check(LintContext ctx) {
         ctx.model().finalStage().ifPresent(stage -> {
-            for (Stage s : StageChain.of(ctx.model(), stage)) {
+            for (Stage s : ctx.stageChain(stage)) {
                 if (!s.all("HEALTHCHECK").isEmpty()) return;
             }
             ctx.report(stage.from(), "add a HEALTHCHECK to the final stage (or HEALTHCHECK NONE to say there is none)");

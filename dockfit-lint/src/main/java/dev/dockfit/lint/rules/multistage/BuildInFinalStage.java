@@ -10,7 +10,6 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.kb.SdkInfo;
 import dev.dockfit.lint.support.BuildCommands;
 import dev.dockfit.lint.support.RuntimeVariant;
-import dev.dockfit.lint.support.StageChain;
 import dev.dockfit.reference.ImageReference;
 import java.util.Optional;
 
@@ -48,14 +47,14 @@ public final class BuildInFinalStage implements Rule {
 
     /** What this rule reports on the final stage, if anything (DF101 stays silent then: one problem, one finding). */
     static Optional<Problem> problem(LintContext ctx, Stage stage) {
-        Optional<BuildCommands.Found> build = BuildCommands.firstIn(ctx, stage);
+        Optional<BuildCommands.Found> build = ctx.firstBuild(stage);
         if (build.isPresent()) {
             BuildCommands.Found b = build.get();
             return Optional.of(new Problem(b.script().span(b.command().words().get(0)), "the final image runs the "
                     + "build (" + b.what() + "): build in a separate stage and COPY --from it only the result onto a "
                     + "runtime image"));
         }
-        Stage root = StageChain.root(ctx.model(), stage);
+        Stage root = ctx.stageRoot(stage);
         ImageReference ref = root.base().reference();
         if (ref == null || root.from().args().isEmpty()) return Optional.empty();
         Optional<SdkInfo> sdk = ctx.kb().sdk(ref);

@@ -11,7 +11,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.BuildPackages;
 import dev.dockfit.lint.support.RunScript;
-import dev.dockfit.lint.support.StageChain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -37,14 +36,18 @@ import java.util.Set;
                 RUN pip install --no-cache-dir /wheels/*
                 """)
 public final class BuildPackagesInFinalStage implements Rule {
-    private static final Set<String> INSTALLERS = Set.of("apt-get", "apt", "aptitude", "apk", "yum", "dnf",
-            "microdnf", "zypper", "tdnf");
+    private static final String[] INSTALLERS = {"apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",
+        "zypper", "tdnf"};
+    private static final Set<String> APK_VERBS = Set.of("add");
+    private static final Set<String> VERBS = Set.of("install", "in");
+    private static final Set<String> VALUED = Set.of("-t", "--virtual", "--repository", "-X", "-o", "--option",
+            "--setopt", "--enablerepo", "--disablerepo", "-c", "--config", "--target-release", "--releasever");
 
     @Override
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
         if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
-        for (Stage s : StageChain.of(ctx.model(), stage)) {
+        for (Stage s : ctx.stageChain(stage)) {
             for (Instruction run : s.all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) check(ctx, run, rs);
             }
@@ -52,8 +55,10 @@ public final class BuildPackagesInFinalStage implements Rule {
     }
 
     private static void check(LintContext ctx, Instruction run, RunScript rs) {
+        List<SimpleCommand> installs = rs.script().commandsNamed(INSTALLERS);
+        if (installs.isEmpty()) return;
         BuildPackages.Removals removed = BuildPackages.removedBy(rs.script().commands());
-        for (SimpleCommand c : rs.script().commandsNamed(INSTALLERS.toArray(String[]::new))) {
+        for (SimpleCommand c : installs) {
             List<ShellWord> packages = packages(c);
             if (packages.isEmpty()) continue;
             if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::removes).orElse(false)) continue;
@@ -85,7 +90,7 @@ public final class BuildPackagesInFinalStage implements Rule {
 
     /** The packages an install command names (after install/add/in), flags and flag values left out. */
     private static List<ShellWord> packages(SimpleCommand c) {
-        Set<String> verbs = c.name().equals("apk") ? Set.of("add") : Set.of("install", "in");
+        Set<String> verbs = c.name().equals("apk") ? APK_VERBS : VERBS;
         List<ShellWord> args = c.args();
         int start = -1;
         for (int i = 0; i < args.size(); i++) {
@@ -96,12 +101,10 @@ public final class BuildPackagesInFinalStage implements Rule {
         }
         if (start < 0) return List.of();
         List<ShellWord> out = new ArrayList<>();
-        Set<String> valued = Set.of("-t", "--virtual", "--repository", "-X", "-o", "--option", "--setopt",
-                "--enablerepo", "--disablerepo", "-c", "--config", "--target-release", "--releasever");
         for (int i = start; i < args.size(); i++) {
             String a = args.get(i).literal();
             if (a.startsWith("-")) {
-                if (valued.contains(a)) i++;
+                if (VALUED.contains(a)) i++;
                 continue;
             }
             out.add(args.get(i));

@@ -9,7 +9,6 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import dev.dockfit.lint.support.StageChain;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -40,7 +39,7 @@ public final class CopyWholeStageRoot implements Rule {
         Stage last = ctx.model().finalStage().orElse(null);
         if (last == null) return;
         // only what reaches the final image matters; build stages may well take a whole tools stage
-        for (Stage stage : StageChain.of(ctx.model(), last)) {
+        for (Stage stage : ctx.stageChain(last)) {
             for (Instruction copy : stage.all("COPY")) {
                 Flag from = copy.flag("from").orElse(null);
                 String value = StageRefs.value(ctx, copy, from);
@@ -64,8 +63,8 @@ public final class CopyWholeStageRoot implements Rule {
      * was copied into it).
      */
     private static boolean builtIn(LintContext ctx, Stage source) {
-        if (StageChain.root(ctx.model(), source).base().isScratch()) return false;
-        return StageChain.of(ctx.model(), source).stream()
+        if (ctx.stageRoot(source).base().isScratch()) return false;
+        return ctx.stageChain(source).stream()
                 .anyMatch(s -> s.instructions().stream().anyMatch(i -> i.is("RUN")));
     }
 }

@@ -1,6 +1,7 @@
 package dev.dockfit.lint.rules.security;
 
 import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -53,17 +54,17 @@ public final class DownloadPipedToShell implements Rule {
 
     /** A shell or interpreter reading its program from stdin or from a substitution. */
     private static boolean runsStdinOrArgument(SimpleCommand c) {
-        List<String> words = c.words().stream().map(w -> w.literal()).toList();
+        List<ShellWord> words = c.words();
         int at = 0;
-        if (!words.isEmpty() && baseName(words.get(0)).equals("sudo")) {
+        if (!words.isEmpty() && c.name().equals("sudo")) {
             at = 1;
-            while (at < words.size() && words.get(at).startsWith("-")) at++;
+            while (at < words.size() && words.get(at).literal().startsWith("-")) at++;
         }
         if (at >= words.size()) return false;
-        String n = baseName(words.get(at));
+        String n = baseName(words.get(at).literal());
         if (SHELLS.contains(n)) return true;
-        if (INTERPRETER.matcher(n).matches()) {
-            return at + 1 == words.size() || words.get(at + 1).equals("-");
+        if (!n.isEmpty() && "prn".indexOf(n.charAt(0)) >= 0 && INTERPRETER.matcher(n).matches()) {
+            return at + 1 == words.size() || words.get(at + 1).literal().equals("-");
         }
         return false;
     }

@@ -7,7 +7,6 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import dev.dockfit.lint.support.ShippedStages;
 import java.util.Set;
 
 @RuleDoc(id = "DF505", title = "SSH port 22 exposed", severity = Severity.WARNING, practice = Practice.SECURITY,
@@ -27,7 +26,7 @@ public final class ExposeSsh implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Set<Integer> shipped = ShippedStages.of(ctx.model());
+        Set<Integer> shipped = ctx.shippedStages();
         for (Instruction in : ctx.instructions()) {
             if (!in.is("EXPOSE") || !shipped.contains(in.stage())) continue;
             for (Arg a : in.args()) {

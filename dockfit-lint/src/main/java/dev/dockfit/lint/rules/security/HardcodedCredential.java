@@ -13,7 +13,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,24 +36,19 @@ public final class HardcodedCredential implements Rule {
     @Override
     public void check(LintContext ctx) {
         for (Instruction in : ctx.instructions()) {
-            List<Arg> values = new ArrayList<>();
-            if (in.is("ENV") || in.is("LABEL")) {
-                for (int k = 1; k < in.args().size(); k += 3) values.add(in.args().get(k));
-            } else if (in.is("ARG")) {
-                values.addAll(in.args());
-            }
-            for (Arg a : values) {
-                if (a.span() != null && report(ctx, in, a.value(), a.span().start())) break;
+            boolean pairs = in.is("ENV") || in.is("LABEL");
+            if (pairs || in.is("ARG")) {
+                List<Arg> args = in.args();
+                for (int k = pairs ? 1 : 0; k < args.size(); k += pairs ? 3 : 1) {
+                    Arg a = args.get(k);
+                    if (a.span() != null && report(ctx, in, a.value(), a.span().start())) break;
+                }
             }
             if (in.is("RUN")) {
                 for (RunScript rs : ctx.scripts(in)) {
                     for (SimpleCommand c : rs.script().commands()) {
-                        for (ShellWord w : allWords(c)) {
-                            Optional<SecretValues.Match> m = SecretValues.find(w.literal());
-                            if (m.isPresent()) {
-                                ctx.report(rs.span(w), message(m.get()));
-                            }
-                        }
+                        words(ctx, rs, c.assignments());
+                        words(ctx, rs, c.words());
                     }
                 }
             }
@@ -65,10 +59,12 @@ public final class HardcodedCredential implements Rule {
         }
     }
 
-    private static List<ShellWord> allWords(SimpleCommand c) {
-        List<ShellWord> all = new ArrayList<>(c.assignments());
-        all.addAll(c.words());
-        return all;
+    /** Reports every credential among the words. */
+    private static void words(LintContext ctx, RunScript rs, List<ShellWord> words) {
+        for (ShellWord w : words) {
+            Optional<SecretValues.Match> m = SecretValues.find(w.literal());
+            if (m.isPresent()) ctx.report(rs.span(w), message(m.get()));
+        }
     }
 
     /** Reports the first credential in a value whose first byte is at {@code origin}; true when found. */

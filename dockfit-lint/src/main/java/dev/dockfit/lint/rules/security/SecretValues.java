@@ -1,5 +1,6 @@
 package dev.dockfit.lint.rules.security;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -8,8 +9,18 @@ import java.util.regex.Pattern;
 /** Well-known credential formats, recognised by their fixed prefixes and lengths. */
 final class SecretValues {
     private static final Pattern PLACEHOLDER = Pattern.compile("pass(word)?|x+|\\*+|secret|changeme|<.*>|\\{.*\\}");
-    /** One credential format and the name it is reported under. */
-    record Kind(String name, Pattern pattern) {
+    /**
+     * One credential format, the name it is reported under, and the substrings every match of it contains (most
+     * words contain none, and skip the regex).
+     */
+    record Kind(String name, Pattern pattern, List<String> markers, char alsoNeeds) {
+        Kind(String name, String regex, String... markers) {
+            this(name, Pattern.compile(regex), List.of(markers), '\0');
+        }
+
+        boolean mayMatch(String text) {
+            return containsAny(text, markers) && (alsoNeeds == '\0' || text.indexOf(alsoNeeds) >= 0);
+        }
     }
 
     /** A credential found in a text, with its char offsets. */
@@ -17,29 +28,46 @@ final class SecretValues {
     }
 
     private static final List<Kind> KINDS = List.of(
-            new Kind("an AWS access key id", Pattern.compile("\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b")),
-            new Kind("a GitHub token", Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})")),
-            new Kind("a GitLab token", Pattern.compile("\\bglpat-[A-Za-z0-9_-]{20,}")),
-            new Kind("a Slack token", Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}")),
-            new Kind("a Slack webhook", Pattern.compile("hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+")),
-            new Kind("a private key", Pattern.compile("-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----")),
-            new Kind("a Stripe live key", Pattern.compile("\\b[rs]k_live_[0-9a-zA-Z]{24,}")),
-            new Kind("a Google API key", Pattern.compile("\\bAIza[0-9A-Za-z_-]{35}")),
-            new Kind("an npm token", Pattern.compile("\\bnpm_[A-Za-z0-9]{36}\\b")),
-            new Kind("a PyPI token", Pattern.compile("\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}")),
-            new Kind("a Docker Hub token", Pattern.compile("\\bdckr_pat_[A-Za-z0-9_-]{27,}")),
-            new Kind("a password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@$]+:[^/\\s@$]+@[^\\s/]")));
+            new Kind("an AWS access key id", "\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b", "AKIA", "ASIA", "ABIA", "ACCA"),
+            new Kind("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})", "gh", "github_pat_"),
+            new Kind("a GitLab token", "\\bglpat-[A-Za-z0-9_-]{20,}", "glpat-"),
+            new Kind("a Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
+            new Kind("a Slack webhook", "hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+", "hooks.slack.com"),
+            new Kind("a private key", "-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----", "PRIVATE KEY"),
+            new Kind("a Stripe live key", "\\b[rs]k_live_[0-9a-zA-Z]{24,}", "k_live_"),
+            new Kind("a Google API key", "\\bAIza[0-9A-Za-z_-]{35}", "AIza"),
+            new Kind("an npm token", "\\bnpm_[A-Za-z0-9]{36}\\b", "npm_"),
+            new Kind("a PyPI token", "\\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}", "pypi-"),
+            new Kind("a Docker Hub token", "\\bdckr_pat_[A-Za-z0-9_-]{27,}", "dckr_pat_"),
+            new Kind("a password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@$]+:[^/\\s@$]+@[^\\s/]"),
+                    List.of("://"), '@'));
+
+    /**
+     * A text must hold one of these before any format is tried. "github_pat_" is not among them: such a token
+     * is only looked for in a text that holds another marker.
+     */
+    private static final List<String> MARKERS = List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "glpat-", "xox",
+            "hooks.slack.com", "PRIVATE KEY", "k_live_", "AIza", "npm_", "pypi-", "dckr_pat_", "://");
+
+    /** The markers by their first character (all are ASCII), so that each position of a text is tried once. */
+    private static final String[][] MARKERS_BY_START = new String[128][];
+
+    static {
+        for (String m : MARKERS) {
+            String[] known = MARKERS_BY_START[m.charAt(0)];
+            String[] more = known == null ? new String[1] : Arrays.copyOf(known, known.length + 1);
+            more[more.length - 1] = m;
+            MARKERS_BY_START[m.charAt(0)] = more;
+        }
+    }
 
     private SecretValues() {
     }
 
-    /** Substrings every format contains: most words have none, and skip the regexes. */
-    private static final List<String> MARKERS = List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "glpat-", "xox",
-            "hooks.slack.com", "PRIVATE KEY", "k_live_", "AIza", "npm_", "pypi-", "dckr_pat_", "://");
-
     static Optional<Match> find(String text) {
-        if (text == null || text.length() < 16 || MARKERS.stream().noneMatch(text::contains)) return Optional.empty();
+        if (text == null || text.length() < 16 || !holdsMarker(text)) return Optional.empty();
         for (Kind k : KINDS) {
+            if (!k.mayMatch(text)) continue;
             Matcher m = k.pattern().matcher(text);
             while (m.find()) {
                 if (m.group().endsWith("EXAMPLE") || isPlaceholder(k, m.group())) continue;
@@ -47,6 +75,22 @@ final class SecretValues {
             }
         }
         return Optional.empty();
+    }
+
+    /** {@code containsAny(text, MARKERS)} in one pass over the text: most characters start no marker. */
+    private static boolean holdsMarker(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            String[] starting = c < MARKERS_BY_START.length ? MARKERS_BY_START[c] : null;
+            if (starting == null) continue;
+            for (String m : starting) if (text.startsWith(m, i)) return true;
+        }
+        return false;
+    }
+
+    private static boolean containsAny(String text, List<String> markers) {
+        for (String m : markers) if (text.contains(m)) return true;
+        return false;
     }
 
     /** {@code user:password@}, {@code user:pass@}, {@code user:xxx@} placeholders in documentation. */

@@ -10,6 +10,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF503", title = "Package signature checks disabled", severity = Severity.WARNING,
@@ -30,12 +31,17 @@ public final class SignatureCheckDisabled implements Rule {
     private static final Pattern APT_INSECURE_REPOS = Pattern.compile("acquire::allowinsecurerepositories=(true|1|yes)");
     private static final Pattern APT_UNAUTHENTICATED = Pattern.compile("apt::get::allowunauthenticated=(true|1|yes)");
 
+    /** The commands {@link #disabling} knows options of. */
+    private static final Set<String> COMMANDS = Set.of("apt-get", "apt", "aptitude", "apk", "echo", "printf", "tee",
+            "yum", "dnf", "microdnf", "tdnf", "zypper", "rpm");
+
     @Override
     public void check(LintContext ctx) {
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commands()) {
+                    if (!COMMANDS.contains(c.name())) continue;
                     String why = null;
                     ShellWord at = null;
                     if (c.name().equals("apk") && installsOnlyLocalFiles(c)) continue;

@@ -37,6 +37,8 @@ public final class TlsVerificationDisabled implements Rule {
     private static final Pattern NPM_STRICT_SSL_FLAG_OFF = Pattern.compile("--strict-ssl=(false|0)");
     private static final Pattern OFF = Pattern.compile("false|0|no|off");
     private static final Pattern GIT_SSLVERIFY = Pattern.compile("http\\..*sslverify");
+    private static final Pattern APT_VERIFY_OFF =
+            Pattern.compile("acquire::https?::(.*::)?verify-(peer|host)=(false|0|no)");
     private static final Pattern GIT_SSLVERIFY_OFF = Pattern.compile("http\\..*sslverify=(false|0|no|off)");
 
     @Override
@@ -120,8 +122,8 @@ public final class TlsVerificationDisabled implements Rule {
                 }
             }
             case "apt-get", "apt" -> {
-                report(ctx, rs, c, w -> w.toLowerCase(Locale.ROOT).matches("acquire::https?::(.*::)?verify-(peer|host)"
-                        + "=(false|0|no)"), "do not turn off apt's certificate checks (Verify-Peer/Verify-Host)");
+                report(ctx, rs, c, w -> APT_VERIFY_OFF.matcher(w.toLowerCase(Locale.ROOT)).matches(),
+                        "do not turn off apt's certificate checks (Verify-Peer/Verify-Host)");
             }
             default -> {
                 List<ShellWord> pip = PipCommand.args(c);
