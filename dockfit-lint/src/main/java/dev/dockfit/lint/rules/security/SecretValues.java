@@ -42,11 +42,8 @@ final class SecretValues {
             new Kind("a password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@$]+:[^/\\s@$]+@[^\\s/]"),
                     List.of("://"), '@'));
 
-    /**
-     * A text must hold one of these before any format is tried. "github_pat_" is not among them: such a token
-     * is only looked for in a text that holds another marker.
-     */
-    private static final List<String> MARKERS = List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "glpat-", "xox",
+    /** A text must hold one of these (every format's markers) before any format is tried. */
+    private static final List<String> MARKERS = List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-", "xox",
             "hooks.slack.com", "PRIVATE KEY", "k_live_", "AIza", "npm_", "pypi-", "dckr_pat_", "://");
 
     /** The markers by their first character (all are ASCII), so that each position of a text is tried once. */

@@ -34,6 +34,9 @@ class SecurityRulesTest {
         String token = "ghp_" + "a".repeat(18) + "B".repeat(18);
         String df = "FROM alpine:3.20\nRUN git clone https://" + token + "@github.com/o/r.git /src\n";
         singleAt(lint(rule, df), df, "https://ghp_");
+        // a fine-grained token alone in its text (no other format's marker beside it)
+        String pat = "FROM alpine:3.20\nENV GH=github_pat_" + "A1b2C3d4E5".repeat(3) + "\n";
+        singleAt(lint(rule, pat), pat, "github_pat_");
         String heredoc = """
                 FROM alpine:3.20
                 COPY <<EOF /root/.ssh/id_ed25519
