@@ -31,7 +31,7 @@ class AlpineImageScanTest {
     @Test
     void sbomListsTheApkPackagesWithOriginsAndLayer() throws Exception {
         Path image = ScanFixtures.shared("images/aquasecurity__trivy/alpine-310.tar.gz");
-        CliRun run = CliRun.of("sbom", "--format=cyclonedx", image.toString());
+        CliRun run = CliRun.of("sbom", "--format=cyclonedx", "--layer-cache", tmp.resolve("layers").toString(), image.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         JsonNode bom = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
         JsonNode musl = null;

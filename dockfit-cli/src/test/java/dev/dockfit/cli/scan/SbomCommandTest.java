@@ -14,10 +14,12 @@ import dev.dockfit.testenv.ArchiveFormat;
 import dev.dockfit.testenv.DebianBase;
 import dev.dockfit.testenv.TestImages;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code dockfit sbom} of a real image (bookworm plus one {@code apt-get install hello} layer) validates against
@@ -26,6 +28,10 @@ import org.junit.jupiter.api.Test;
 class SbomCommandTest {
 
     static String archive;
+
+    /** The layer cache goes here, not into the user's cache directory. */
+    @TempDir
+    static Path layers;
 
     @BeforeAll
     static void image() {
@@ -51,7 +57,7 @@ class SbomCommandTest {
     }
 
     private static JsonNode sbom(String format) throws Exception {
-        CliRun run = CliRun.of("sbom", "--format", format, archive);
+        CliRun run = CliRun.of("sbom", "--format", format, "--layer-cache", layers.toString(), archive);
         assertThat(run.exitCode()).as(run.err()).isZero();
         return new ObjectMapper().readTree(run.out());
     }
