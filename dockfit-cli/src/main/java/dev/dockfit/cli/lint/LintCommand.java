@@ -57,8 +57,33 @@ public final class LintCommand implements Callable<Integer> {
     /** Fewer files than this are linted on the calling thread (starting threads costs more than it saves). */
     private static final int PARALLEL_FROM = 16;
 
-    /** One Dockerfile to lint, with its configuration and the linter for that configuration. */
-    private record Job(String name, byte[] bytes, Path dir, LintConfig config, Linter linter) {
+    /**
+     * One Dockerfile to lint, with its configuration and the linter for that configuration.
+     *
+     * @param stdin      the bytes of standard input, read before the files (null for a file)
+     * @param stdinError why standard input could not be read, or null
+     */
+    private record Job(DockerfileInputs.Input input, byte[] stdin, IOException stdinError, Path dir, LintConfig config,
+                       Linter linter) {
+    }
+
+    /** A linted source, or why it could not be read. */
+    private record Outcome(CheckedSource checked, String readError) {
+    }
+
+    /** Reads, lints and decodes one source; runs on the worker threads. */
+    private static Outcome lint(Job j) {
+        if (j.stdinError() != null) return new Outcome(null, j.stdinError().getMessage());
+        byte[] bytes = j.stdin();
+        if (bytes == null) {
+            try {
+                bytes = Files.readAllBytes(j.input().file());
+            } catch (IOException e) {
+                return new Outcome(null, e.getMessage());
+            }
+        }
+        String name = j.input().name();
+        return new Outcome(CheckedSource.of(name, bytes, j.linter().lint(name, bytes, j.dir()).findings()), null);
     }
 
     private final Invocation invocation;
@@ -121,33 +146,37 @@ public final class LintCommand implements Callable<Integer> {
         // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
         Map<LintConfig, Linter> linters = new IdentityHashMap<>();
         List<Job> todo = new ArrayList<>();
-        boolean ioError = false;
         for (DockerfileInputs.Input in : inputs) {
-            byte[] bytes;
-            try {
-                bytes = in.isStdin() ? invocation.stdin().readAllBytes() : Files.readAllBytes(in.file());
-            } catch (IOException e) {
-                err.println("dockfit lint: " + in.name() + ": cannot read: " + e.getMessage());
-                ioError = true;
-                continue;
+            byte[] stdin = null;
+            IOException stdinError = null;
+            if (in.isStdin()) {
+                try {
+                    stdin = invocation.stdin().readAllBytes();
+                } catch (IOException e) {
+                    stdinError = e;
+                }
             }
             Path dir = in.isStdin() ? null : in.file().getParent();
             LintConfig c = LintConfigLookup.forDirectory(configs, dir == null ? invocation.cwd() : dir, "lint");
-            todo.add(new Job(in.name(), bytes, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
+            todo.add(new Job(in, stdin, stdinError, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
         }
-        // Files are independent and rules keep no state: lint many on every core, keep the input order. Only the
-        // findings are kept: holding every file's model until the report is written made the collector copy
-        // hundreds of megabytes over a large run.
-        List<List<Finding>> results = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1,
-                j -> j.linter().lint(j.name(), j.bytes(), j.dir()).findings());
-        List<CheckedSource> checked = new ArrayList<>();
+        // Files are independent and rules keep no state: read and lint many on every core, keep the input order.
+        // Only the text and the findings are kept: holding every file's model until the report is written made the
+        // collector copy hundreds of megabytes over a large run.
+        List<Outcome> outcomes = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1, LintCommand::lint);
+        List<CheckedSource> checked = new ArrayList<>(outcomes.size());
+        boolean ioError = false;
         boolean failed = false;
         for (int i = 0; i < todo.size(); i++) {
-            Job j = todo.get(i);
-            List<Finding> findings = results.get(i);
-            checked.add(CheckedSource.of(j.name(), j.bytes(), findings));
-            Severity threshold = j.config().failureThreshold();
-            if (threshold != null && Thresholds.fails(findings, threshold)) failed = true;
+            Outcome o = outcomes.get(i);
+            if (o.readError() != null) {
+                err.println("dockfit lint: " + todo.get(i).input().name() + ": cannot read: " + o.readError());
+                ioError = true;
+                continue;
+            }
+            checked.add(o.checked());
+            Severity threshold = todo.get(i).config().failureThreshold();
+            if (threshold != null && Thresholds.fails(o.checked().findings(), threshold)) failed = true;
         }
         write(checked, rules);
         if (ioError) return ExitCodes.IO;
@@ -196,7 +225,7 @@ public final class LintCommand implements Callable<Integer> {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
                 case tty -> TtyReport.write(checked, out, colour());
-                case json -> Json.write(out, JsonReport.toJson(checked, Version.number()));
+                case json -> JsonReport.write(out, checked, Version.number());
                 case sarif -> Json.write(out, Sarif.logWithHelp(CheckedSource.allFindings(checked), Version.number(),
                         RuleHelpText.of(rules)));
                 case checkstyle -> Checkstyle.write(checked, out);

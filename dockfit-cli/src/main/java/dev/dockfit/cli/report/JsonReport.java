@@ -1,8 +1,12 @@
 package dev.dockfit.cli.report;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dockfit.cli.Json;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -14,14 +18,28 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    public static ObjectNode toJson(List<CheckedSource> sources, String toolVersion) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("tool", "dockfit").put("version", toolVersion);
-        var all = CheckedSource.allFindings(sources);
-        root.set("findings", FindingsJson.toJson(all));
-        SeverityCounts counts = SeverityCounts.of(all);
-        ObjectNode summary = root.putObject("summary").put("files", sources.size()).put("findings", all.size());
-        for (Severity s : Severity.values()) summary.put(s.id(), counts.get(s));
-        return root;
+    /** Streams the document (pretty-printed as {@link Json#write}, ending with a newline) without building a tree. */
+    public static void write(PrintWriter out, List<CheckedSource> sources, String toolVersion) {
+        List<Finding> all = CheckedSource.allFindings(sources);
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("tool", "dockfit");
+            g.writeStringField("version", toolVersion);
+            g.writeArrayFieldStart("findings");
+            for (int i = 0; i < all.size(); i++) FindingsJson.write(g, all.get(i));
+            g.writeEndArray();
+            SeverityCounts counts = SeverityCounts.of(all);
+            g.writeObjectFieldStart("summary");
+            g.writeNumberField("files", sources.size());
+            g.writeNumberField("findings", all.size());
+            for (Severity s : Severity.values()) g.writeNumberField(s.id(), counts.get(s));
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
     }
 }
