@@ -22,12 +22,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * Helper for bench/image.sh. {@code make DIR MB}: writes an OCI layout of about MB megabytes uncompressed
  * (gzip layers of text-like files, so inflate has real work). {@code inflate DIR THREADS}: the baseline, a
- * parallel inflate-only pass over the layer blobs; prints seconds.
+ * parallel inflate-only pass over the layer blobs; prints seconds. {@code verify DIR THREADS}: the same pass plus
+ * the two SHA-256 digests every reader must check (the blob's digest over the compressed bytes, the diffID over
+ * the tar stream): the least work a verifying reader can do.
  */
 public class ImageBench {
     public static void main(String[] args) throws Exception {
-        if (args[0].equals("make")) make(Path.of(args[1]), Integer.parseInt(args[2]));
-        else inflate(Path.of(args[1]), Integer.parseInt(args[2]));
+        switch (args[0]) {
+            case "make" -> make(Path.of(args[1]), Integer.parseInt(args[2]));
+            case "inflate" -> inflate(Path.of(args[1]), Integer.parseInt(args[2]), false);
+            case "verify" -> inflate(Path.of(args[1]), Integer.parseInt(args[2]), true);
+            default -> throw new IllegalArgumentException("make, inflate or verify: " + args[0]);
+        }
     }
 
     static void make(Path dir, int megabytes) throws Exception {
@@ -100,7 +106,7 @@ public class ImageBench {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    static void inflate(Path dir, int threads) throws Exception {
+    static void inflate(Path dir, int threads, boolean verify) throws Exception {
         List<Path> blobs = new ArrayList<>();
         try (var s = Files.list(dir.resolve("blobs/sha256"))) {
             for (Path p : s.toList()) if (Files.size(p) > 1 << 20) blobs.add(p);
@@ -111,11 +117,24 @@ public class ImageBench {
         for (Path p : blobs) {
             done.add(pool.submit(() -> {
                 long total = 0;
-                try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(p), 1 << 16), 1 << 16)) {
+                MessageDigest blob = MessageDigest.getInstance("SHA-256");
+                MessageDigest diffId = MessageDigest.getInstance("SHA-256");
+                InputStream file = new BufferedInputStream(Files.newInputStream(p), 1 << 16);
+                if (verify) file = new java.security.DigestInputStream(file, blob);
+                try (InputStream in = new GZIPInputStream(file, 1 << 16)) {
                     byte[] buf = new byte[1 << 16];
-                    for (int n; (n = in.read(buf)) > 0; ) total += n;
+                    for (int n; (n = in.read(buf)) > 0; ) {
+                        total += n;
+                        if (verify) diffId.update(buf, 0, n);
+                    }
                 } catch (IOException e) {
                     throw new RuntimeException(e);
+                }
+                if (verify) {
+                    diffId.digest(); // the config's diffID list is not read here: the work, not the comparison, counts
+                    if (!HexFormat.of().formatHex(blob.digest()).equals(p.getFileName().toString())) {
+                        throw new IllegalStateException("digest mismatch: " + p);
+                    }
                 }
                 return total;
             }));
