@@ -3,6 +3,8 @@ package dev.dockfit.cli.server;
 import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.Main;
+import dev.dockfit.lint.AllRules;
+import dev.dockfit.lint.RuleInfo;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -315,25 +317,44 @@ public final class LintServer {
         return settings.jar() != null && !JarStamp.of(settings.jar()).equals(jarAtStart);
     }
 
-    /** Lints the Dockerfiles below {@code dir} a few times, in the formats people use most, output discarded. */
+    /**
+     * Lints the Dockerfiles below {@code dir} and every rule's documented examples (written to a temporary
+     * directory) a few times, in the formats people use most, output discarded. The examples reach every rule's
+     * code, so the first real request runs compiled code instead of compiling as it goes.
+     */
     private void warmUp(Path dir) throws IOException {
         Path cwd = dir.toRealPath();
         Optional<Path> dockerfile;
         try (Stream<Path> files = Files.walk(cwd, 4)) {
             dockerfile = files.filter(f -> f.getFileName().toString().equals("Dockerfile")).findFirst();
         }
-        List<String[]> runs = new ArrayList<>(List.of(new String[] {"lint", "."},
-                new String[] {"lint", "--format", "json", "."}, new String[] {"lint", "--format", "sarif", "."}));
-        dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
-        Invocation invocation = new Invocation(cwd, Map.of(), true, InputStream.nullInputStream());
-        long start = System.nanoTime();
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            for (String[] args : runs) {
-                PrintWriter discard = new PrintWriter(Writer.nullWriter());
-                Main.execute(invocation, discard, discard, args);
+        Path examples = Files.createTempDirectory("dockfit-warm-up");
+        try {
+            for (RuleInfo rule : AllRules.infos()) {
+                Files.writeString(examples.resolve(rule.id() + ".bad.Dockerfile"), rule.bad());
+                Files.writeString(examples.resolve(rule.id() + ".good.Dockerfile"), rule.good());
             }
+            List<String[]> runs = new ArrayList<>();
+            for (String format : List.of("tty", "json", "sarif")) {
+                runs.add(new String[] {"lint", "--format", format, ".", examples.toString()});
+            }
+            dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
+            Invocation invocation = new Invocation(cwd, Map.of(), true, InputStream.nullInputStream());
+            long start = System.nanoTime();
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                for (String[] args : runs) {
+                    PrintWriter discard = new PrintWriter(Writer.nullWriter());
+                    Main.execute(invocation, discard, discard, args);
+                }
+            }
+            log("warmed up on " + cwd + " and the rules' examples in "
+                    + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+        } finally {
+            try (Stream<Path> files = Files.list(examples)) {
+                for (Path f : files.toList()) Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(examples);
         }
-        log("warmed up on " + cwd + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
     }
 
     private void log(String message) {

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -14,11 +15,39 @@ import java.util.regex.Pattern;
 final class Secrets {
     static final long MAX_SCANNED = 64 * 1024;
 
-    /** Files worth reading: credential file names, key files, dotenv files, package-manager auth files. */
-    static final CaptureRule CANDIDATES = CaptureRule.regex(MAX_SCANNED,
-            ".*/(\\.env(\\.[^/]+)?|[^/]*\\.(pem|key|p8)|id_(rsa|dsa|ecdsa|ed25519)|\\.npmrc|\\.pypirc|\\.netrc"
-                    + "|\\.git-credentials|\\.aws/credentials|\\.docker/config\\.json|[^/]*credentials[^/]*\\.json"
-                    + "|[^/]*service[-_]account[^/]*\\.json|\\.vault-token)");
+    /**
+     * Files worth reading: credential file names, key files, dotenv files, package-manager auth files. Plain string
+     * tests on the last path segment, not a regular expression: this runs for every small file of every layer.
+     */
+    static final CaptureRule CANDIDATES = new CaptureRule("credential, key and dotenv files", Secrets::isCandidate,
+            MAX_SCANNED);
+
+    private static final Set<String> CANDIDATE_NAMES = Set.of("id_rsa", "id_dsa", "id_ecdsa", "id_ed25519", ".npmrc",
+            ".pypirc", ".netrc", ".git-credentials", ".vault-token");
+
+    /**
+     * Whether an absolute path names a credential file: {@code .env} and {@code .env.*}, {@code *.pem}, {@code *.key},
+     * {@code *.p8}, SSH private keys, package-manager and git auth files, {@code .aws/credentials},
+     * {@code .docker/config.json}, {@code *credentials*.json}, {@code *service-account*.json} (or {@code _}).
+     */
+    static boolean isCandidate(String path) {
+        int slash = path.lastIndexOf('/');
+        if (slash < 0) return false;
+        String name = path.substring(slash + 1);
+        int n = name.length();
+        if (name.equals(".env") || (n > 5 && name.startsWith(".env."))) return true;
+        if (name.endsWith(".pem") || name.endsWith(".key") || name.endsWith(".p8")) return true;
+        if (CANDIDATE_NAMES.contains(name)) return true;
+        if (path.endsWith("/.aws/credentials") || path.endsWith("/.docker/config.json")) return true;
+        return name.endsWith(".json") && (endsBefore(name, "credentials", n - 5)
+                || endsBefore(name, "service-account", n - 5) || endsBefore(name, "service_account", n - 5));
+    }
+
+    /** Whether {@code part} occurs in {@code name} ending at or before {@code end} (its first occurrence ends first). */
+    private static boolean endsBefore(String name, String part, int end) {
+        int at = name.indexOf(part);
+        return at >= 0 && at + part.length() <= end;
+    }
 
     /**
      * A token format: the regex runs only when one of its literal anchors occurs in the text (a plain indexOf,

@@ -15,6 +15,8 @@ public final class EntryPaths {
      * @throws ImageException when a {@code ..} would leave the root (a path-traversal attempt)
      */
     public static String normalize(String name, String where) {
+        String clean = alreadyClean(name);
+        if (clean != null) return clean;
         Deque<String> parts = new ArrayDeque<>();
         for (String part : name.split("/")) {
             if (part.isEmpty() || part.equals(".")) continue;
@@ -28,6 +30,28 @@ public final class EntryPaths {
             }
         }
         return parts.isEmpty() ? "/" : "/" + String.join("/", parts);
+    }
+
+    /**
+     * The absolute form of a name with no empty, {@code .} or {@code ..} segment (a trailing {@code /} aside), as
+     * almost every tar entry name is, without splitting and joining it (this runs for every entry); null otherwise.
+     */
+    private static String alreadyClean(String name) {
+        int start = name.startsWith("/") ? 1 : 0;
+        int end = name.endsWith("/") ? name.length() - 1 : name.length();
+        if (start >= end) return null;
+        int segment = start;
+        for (int i = start; i <= end; i++) {
+            if (i < end && name.charAt(i) != '/') continue;
+            int length = i - segment;
+            if (length == 0) return null;
+            if (name.charAt(segment) == '.' && (length == 1 || (length == 2 && name.charAt(segment + 1) == '.'))) {
+                return null;
+            }
+            segment = i + 1;
+        }
+        if (start == 1 && end == name.length()) return name;
+        return "/" + name.substring(start, end);
     }
 
     /** The directory holding {@code path} ({@code /} for top-level entries). */
