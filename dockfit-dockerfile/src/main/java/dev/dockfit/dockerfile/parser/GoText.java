@@ -21,7 +21,11 @@ final class GoText {
 
     /** Decodes a byte string as UTF-8 (invalid bytes become U+FFFD). */
     static String decode(String byteString) {
-        return new String(byteString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        byte[] bytes = byteString.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b < 0) return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return byteString; // ASCII decodes to itself: no second copy
     }
 
     /** The code point at {@code pos}, or -1 for an invalid byte; see {@link #runeWidth}. */
