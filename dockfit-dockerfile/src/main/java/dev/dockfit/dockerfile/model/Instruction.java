@@ -55,7 +55,8 @@ public final class Instruction {
     }
 
     public boolean is(String upperCaseKeyword) {
-        return upperKeyword.equals(upperCaseKeyword);
+        // hot: the parser gives known keywords written in upper case as the constant, so identity usually decides
+        return upperKeyword == upperCaseKeyword || upperKeyword.equals(upperCaseKeyword);
     }
 
     /** From the keyword to the end of the last line (continuations and heredoc bodies included). */
@@ -74,13 +75,18 @@ public final class Instruction {
     /** The last flag with this name (BuildKit takes the last of repeated single-valued flags). */
     public Optional<Flag> flag(String name) {
         Flag found = null;
-        for (Flag f : flags) if (f.name().equals(name)) found = f;
+        for (int k = 0; k < flags.size(); k++) {
+            if (flags.get(k).hasName(name)) found = flags.get(k);
+        }
         return Optional.ofNullable(found);
     }
 
     public List<Flag> flags(String name) {
+        if (flags.isEmpty()) return List.of(); // hot: most instructions have no flags
         List<Flag> out = new ArrayList<>();
-        for (Flag f : flags) if (f.name().equals(name)) out.add(f);
+        for (int k = 0; k < flags.size(); k++) {
+            if (flags.get(k).hasName(name)) out.add(flags.get(k));
+        }
         return Collections.unmodifiableList(out);
     }
 

@@ -41,23 +41,26 @@ public final class MappedText {
     }
 
     /**
-     * Builds the UTF-8 text of {@code byteView[from, to)} where byte i of the byte view comes from source offset
-     * {@code pieceSource[k] + i - pieceAt[k]} for the last piece k with {@code pieceAt[k] <= i}, and
-     * {@code endOffset} is the source offset just after the last byte. The arrays are kept, not copied: the
-     * caller must not change them. {@code asciiSource}: the caller knows every byte is ASCII.
+     * Builds the UTF-8 text of byte string {@code bytes}, whose byte i is byte {@code shift + i} of pieces laid
+     * end to end: byte j comes from source offset {@code pieceSource[k] + j - pieceAt[k]} for the last piece k
+     * with {@code pieceAt[k] <= j}. {@code endOffset} is the source offset just after the last byte. The arrays
+     * are kept, not copied: the caller must not change them. {@code asciiSource}: the caller knows every byte
+     * is ASCII.
      */
-    public static MappedText ofPieces(String byteView, int from, int to, int endOffset, int[] pieceAt,
-                                      int[] pieceSource, int pieces, boolean asciiSource) {
-        if (asciiSource || isAscii(byteView, from, to)) {
-            return new MappedText(byteView.substring(from, to), from, pieceAt, pieceSource, pieces, endOffset);
+    public static MappedText ofPieces(String bytes, int shift, int endOffset, int[] pieceAt, int[] pieceSource,
+                                      int pieces, boolean asciiSource) {
+        int length = bytes.length();
+        if (asciiSource || isAscii(bytes, 0, length)) {
+            return new MappedText(bytes, shift, pieceAt, pieceSource, pieces, endOffset);
         }
-        int[] origin = new int[to];
+        int[] origin = new int[length];
         int k = 0;
-        for (int i = from; i < to; i++) {
-            while (k + 1 < pieces && pieceAt[k + 1] <= i) k++;
-            origin[i] = pieceSource[k] + (i - pieceAt[k]);
+        for (int i = 0; i < length; i++) {
+            int at = shift + i;
+            while (k + 1 < pieces && pieceAt[k + 1] <= at) k++;
+            origin[i] = pieceSource[k] + (at - pieceAt[k]);
         }
-        return decode(byteView, origin, from, to, endOffset);
+        return decode(bytes, origin, 0, length, endOffset);
     }
 
     /**
@@ -97,8 +100,9 @@ public final class MappedText {
 
     /** The text of one contiguous span of the source (a heredoc body, a comment). */
     public static MappedText of(SourceText source, Span span) {
-        return ofPieces(source.byteView(), span.start(), span.end(), span.end(), new int[] {span.start()},
-                new int[] {span.start()}, 1, source.isAscii());
+        int[] start = {span.start()};
+        return ofPieces(source.byteView().substring(span.start(), span.end()), span.start(), span.end(), start, start,
+                1, source.isAscii());
     }
 
     /** Bytes the decoder consumed for code point {@code cp} at byte {@code b}: 1 for a replaced invalid byte. */

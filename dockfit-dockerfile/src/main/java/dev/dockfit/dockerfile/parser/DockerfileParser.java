@@ -190,7 +190,7 @@ public final class DockerfileParser {
         Instruction child = raw.child == null ? null
                 : toInstruction(raw.child, logical, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo));
         return new Instruction(decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
-                List.of(args), raw.json, heredocs, child, logical.mapped(raw.argsFrom, raw.argsTo, ascii), stage);
+                List.of(args), raw.json, heredocs, child, logical.mapped(raw.argsFrom, raw.argsTo, raw.argsBytes, ascii), stage);
     }
 
     /** UTF-8 text of a byte string; hot: called per word, and free for an ASCII file. */
@@ -199,7 +199,13 @@ public final class DockerfileParser {
     }
 
     private Comment comment(int hash, int end) {
-        return new Comment(decode(s.substring(hash + 1, end)).strip(), new Span(hash, end));
+        if (!ascii) return new Comment(GoText.decode(s.substring(hash + 1, end)).strip(), new Span(hash, end));
+        // as strip() does, without the copy before it
+        int from = hash + 1;
+        int to = end;
+        while (from < to && Character.isWhitespace(s.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) to--;
+        return new Comment(s.substring(from, to), new Span(hash, end));
     }
 
     /** Advances past the current line; returns the offset after its newline (or the end of input). */

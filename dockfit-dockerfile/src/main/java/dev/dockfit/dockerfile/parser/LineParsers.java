@@ -4,7 +4,6 @@ import dev.dockfit.dockerfile.parser.RawInstruction.Piece;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * BuildKit's instruction splitting: the keyword, the {@code --flags}, then the arguments split by the
@@ -17,25 +16,29 @@ final class LineParsers {
         void parse(LineParsers p, RawInstruction into, int from, int to) throws DockerfileParseException;
     }
 
-    private static final Map<String, ArgParser> DISPATCH = Map.ofEntries(
-            Map.entry("add", LineParsers::maybeJsonToList),
-            Map.entry("arg", LineParsers::nameOrNameVal),
-            Map.entry("cmd", LineParsers::maybeJson),
-            Map.entry("copy", LineParsers::maybeJsonToList),
-            Map.entry("entrypoint", LineParsers::maybeJson),
-            Map.entry("env", (p, r, f, t) -> p.nameVal(r, f, t, "ENV")),
-            Map.entry("expose", LineParsers::whitespaceDelimited),
-            Map.entry("from", LineParsers::whitespaceDelimited),
-            Map.entry("healthcheck", LineParsers::healthConfig),
-            Map.entry("label", (p, r, f, t) -> p.nameVal(r, f, t, "LABEL")),
-            Map.entry("maintainer", LineParsers::string),
-            Map.entry("onbuild", LineParsers::subCommand),
-            Map.entry("run", LineParsers::maybeJson),
-            Map.entry("shell", LineParsers::maybeJson),
-            Map.entry("stopsignal", LineParsers::string),
-            Map.entry("user", LineParsers::string),
-            Map.entry("volume", LineParsers::maybeJsonToList),
-            Map.entry("workdir", LineParsers::string));
+    /** A keyword BuildKit knows, upper case, with the parser its dispatch table names. */
+    private record Keyword(String name, ArgParser parser) {
+    }
+
+    private static final Keyword[] DISPATCH = {
+        new Keyword("ADD", LineParsers::maybeJsonToList),
+        new Keyword("ARG", LineParsers::nameOrNameVal),
+        new Keyword("CMD", LineParsers::maybeJson),
+        new Keyword("COPY", LineParsers::maybeJsonToList),
+        new Keyword("ENTRYPOINT", LineParsers::maybeJson),
+        new Keyword("ENV", (p, r, f, t) -> p.nameVal(r, f, t, "ENV")),
+        new Keyword("EXPOSE", LineParsers::whitespaceDelimited),
+        new Keyword("FROM", LineParsers::whitespaceDelimited),
+        new Keyword("HEALTHCHECK", LineParsers::healthConfig),
+        new Keyword("LABEL", (p, r, f, t) -> p.nameVal(r, f, t, "LABEL")),
+        new Keyword("MAINTAINER", LineParsers::string),
+        new Keyword("ONBUILD", LineParsers::subCommand),
+        new Keyword("RUN", LineParsers::maybeJson),
+        new Keyword("SHELL", LineParsers::maybeJson),
+        new Keyword("STOPSIGNAL", LineParsers::string),
+        new Keyword("USER", LineParsers::string),
+        new Keyword("VOLUME", LineParsers::maybeJsonToList),
+        new Keyword("WORKDIR", LineParsers::string)};
 
     private static final String NOT_STRING_ARRAY =
             "when using JSON array syntax, arrays must be comprised of strings only";
@@ -57,7 +60,9 @@ final class LineParsers {
         while (cmdEnd < b && !GoText.isBlank(line.charAt(cmdEnd))) cmdEnd++;
         r.keywordFrom = a;
         r.keywordTo = cmdEnd;
-        r.keyword = line.substring(a, cmdEnd);
+        Keyword known = known(a, cmdEnd);
+        boolean asKnown = known != null && line.regionMatches(a, known.name(), 0, cmdEnd - a);
+        r.keyword = asKnown ? known.name() : line.substring(a, cmdEnd); // upper case as written: no copy
         int argsFrom = b;
         if (cmdEnd < b) {
             int rest = cmdEnd;
@@ -69,14 +74,29 @@ final class LineParsers {
         argsTo = GoText.skipSpaceBackward(line, argsFrom, argsTo);
         r.argsFrom = argsFrom;
         r.argsTo = argsTo;
-        String key = GoText.decode(r.keyword).toLowerCase(Locale.ROOT);
-        ArgParser parser = DISPATCH.get(key);
-        if (parser == null) {
+        if (known == null) {
             r.args.add(new Piece("", -1, -1)); // BuildKit keeps unknown instructions with one empty node
         } else {
-            parser.parse(this, r, argsFrom, argsTo);
+            known.parser().parse(this, r, argsFrom, argsTo);
         }
         return r;
+    }
+
+    /**
+     * The known keyword {@code line[from, to)} names, compared as BuildKit does (decoded, lower-cased), or null.
+     * Hot: per instruction, so an ASCII keyword is compared in place.
+     */
+    private Keyword known(int from, int to) {
+        int length = to - from;
+        for (Keyword k : DISPATCH) {
+            if (k.name().length() == length && line.regionMatches(true, from, k.name(), 0, length)) return k;
+        }
+        // a non-ASCII keyword can still lower-case to a known one (the Kelvin sign becomes k)
+        String key = GoText.decode(line.substring(from, to)).toLowerCase(Locale.ROOT);
+        for (Keyword k : DISPATCH) {
+            if (k.name().toLowerCase(Locale.ROOT).equals(key)) return k;
+        }
+        return null;
     }
 
     /** BuildKit's extractBuilderFlags: byte-wise, so bytes 0x85 and 0xA0 count as blanks as they do there. */
@@ -146,7 +166,14 @@ final class LineParsers {
     private void maybeJson(RawInstruction r, int from, int to) throws DockerfileParseException {
         if (from == to) return;
         if (json(r, from, to)) return;
-        r.args.add(new Piece(line.substring(from, to), from, to));
+        r.args.add(verbatim(r, from, to));
+    }
+
+    /** The bytes of [from, to) as one piece; remembered when they are the whole arguments. */
+    private Piece verbatim(RawInstruction r, int from, int to) {
+        String bytes = line.substring(from, to);
+        if (from == r.argsFrom && to == r.argsTo) r.argsBytes = bytes;
+        return new Piece(bytes, from, to);
     }
 
     private void maybeJsonToList(RawInstruction r, int from, int to) throws DockerfileParseException {
@@ -187,7 +214,7 @@ final class LineParsers {
 
     private void string(RawInstruction r, int from, int to) {
         if (from == to) return;
-        r.args.add(new Piece(line.substring(from, to), from, to));
+        r.args.add(verbatim(r, from, to));
     }
 
     private void subCommand(RawInstruction r, int from, int to) throws DockerfileParseException {

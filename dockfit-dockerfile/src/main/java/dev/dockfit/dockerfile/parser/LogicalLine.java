@@ -8,7 +8,7 @@ import java.util.Arrays;
  * An instruction's lines joined as BuildKit joins them, remembering where each joined piece came from.
  * Most instructions are one piece of one line: then no copy is made, the text is the source itself and
  * logical offsets are source offsets ({@link #text()} over {@code [from(), to())}). With line continuations the
- * pieces are copied into one string whose offsets start at 0.
+ * pieces are copied, once, into one string whose offsets start at 0.
  */
 final class LogicalLine {
     private final String source;
@@ -16,7 +16,6 @@ final class LogicalLine {
     private int[] pieceAt = new int[2];
     private int[] pieceSource = new int[2];
     private int pieces;
-    private StringBuilder joined;
     private String text = "";
     private int from;
     private int to;
@@ -29,30 +28,27 @@ final class LogicalLine {
     void append(int start, int end) {
         endOffset = end;
         if (start == end) return;
-        if (pieces == 0) {
-            pieceAt[0] = start;
-            pieceSource[0] = start;
-            pieces = 1;
-            text = source;
-            from = start;
-            to = end;
-            return;
-        }
-        if (joined == null) {
-            joined = new StringBuilder((to - from) + (end - start) + 64).append(source, from, to);
-            pieceAt[0] = 0;
-            from = 0;
-        }
         if (pieces == pieceAt.length) {
             pieceAt = Arrays.copyOf(pieceAt, pieces * 2);
             pieceSource = Arrays.copyOf(pieceSource, pieces * 2);
         }
-        pieceAt[pieces] = joined.length();
+        if (pieces == 0) {
+            // one piece: logical offsets are source offsets, and the text is the source itself
+            pieceAt[0] = start;
+            text = source;
+            from = start;
+        } else {
+            if (pieces == 1) {
+                pieceAt[0] = 0;
+                to -= from;
+                from = 0;
+            }
+            pieceAt[pieces] = to;
+            text = null; // joined on demand, at its final size
+        }
         pieceSource[pieces] = start;
         pieces++;
-        joined.append(source, start, end);
-        to = joined.length();
-        text = null;
+        to = pieceAt[pieces - 1] + (end - start);
     }
 
     /** Where the joined text ends in the source when it ends with a piece appended with no bytes. */
@@ -62,8 +58,19 @@ final class LogicalLine {
 
     /** The string the logical line is a range of: see {@link #from()} and {@link #to()}. */
     String text() {
-        if (text == null) text = joined.toString();
+        if (text == null) {
+            StringBuilder joined = new StringBuilder(to);
+            for (int k = 0; k < pieces; k++) {
+                int start = pieceSource[k];
+                joined.append(source, start, start + pieceLength(k));
+            }
+            text = joined.toString();
+        }
         return text;
+    }
+
+    private int pieceLength(int k) {
+        return (k + 1 < pieces ? pieceAt[k + 1] : to) - pieceAt[k];
     }
 
     int from() {
@@ -82,8 +89,11 @@ final class LogicalLine {
     /** True when the logical text holds {@code <<}. */
     boolean containsHeredocOperator() {
         String t = text();
-        for (int i = from; i + 1 < to; i++) {
-            if (t.charAt(i) == '<' && t.charAt(i + 1) == '<') return true;
+        // indexOf, not a charAt loop: hot for every RUN; it may look past to() only up to the next '<'
+        int lt = t.indexOf('<', from);
+        while (lt >= 0 && lt + 1 < to) {
+            if (t.charAt(lt + 1) == '<') return true;
+            lt = t.indexOf('<', lt + 2);
         }
         return false;
     }
@@ -102,9 +112,13 @@ final class LogicalLine {
         return new Span(first, Math.max(first, last));
     }
 
-    /** The decoded text of logical bytes {@code [start, end)} mapped to the source. */
-    MappedText mapped(int start, int end, boolean asciiSource) {
+    /**
+     * The decoded text of logical bytes {@code [start, end)} mapped to the source; {@code bytes} is that range
+     * when the caller already holds it, else null.
+     */
+    MappedText mapped(int start, int end, String bytes, boolean asciiSource) {
         int endSource = end > start ? origin(end - 1) + 1 : (start < to ? origin(start) : endOffset);
-        return MappedText.ofPieces(text(), start, end, endSource, pieceAt, pieceSource, pieces, asciiSource);
+        String cut = bytes != null ? bytes : text().substring(start, end);
+        return MappedText.ofPieces(cut, start, endSource, pieceAt, pieceSource, pieces, asciiSource);
     }
 }
