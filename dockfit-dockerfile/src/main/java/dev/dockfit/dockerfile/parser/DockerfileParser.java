@@ -36,6 +36,9 @@ public final class DockerfileParser {
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
     private int pos;
+    /** The first '<' at or after angleSearchedFrom, or the length: see {@link #angleAtOrAfter}. */
+    private int nextAngle = -1;
+    private int angleSearchedFrom = -1;
     private int lineNo;
     private int stage = -1;
 
@@ -124,7 +127,7 @@ public final class DockerfileParser {
                     new Span(from, end)));
         }
         List<Heredoc> heredocs = List.of();
-        if (canContainHeredoc(raw) && logical.containsHeredocOperator()) {
+        if (canContainHeredoc(raw) && holdsHeredocOperator(logical)) {
             try {
                 heredocs = readHeredocs(HeredocLexer.openers(logical.joinedText()), startLine, from);
             } catch (DockerfileParseException e) {
@@ -162,6 +165,29 @@ public final class DockerfileParser {
                     new Span(bodyStart, trimNewline(bodyEnd, pos))));
         }
         return out;
+    }
+
+    /**
+     * True when the instruction's text holds {@code <<}. Hot: asked for every RUN, COPY and ADD; on a range of the
+     * source a '<' is searched for once per file, not once per instruction up to the next '<'.
+     */
+    private boolean holdsHeredocOperator(LogicalLine logical) {
+        if (!logical.inSource()) return logical.containsHeredocOperator();
+        int to = logical.to();
+        for (int lt = angleAtOrAfter(logical.from()); lt + 1 < to; lt = angleAtOrAfter(lt + 1)) {
+            if (s.charAt(lt + 1) == '<') return true;
+        }
+        return false;
+    }
+
+    /** The first '<' at or after {@code offset}, or the length; the last answer holds while it is not passed. */
+    private int angleAtOrAfter(int offset) {
+        if (offset < angleSearchedFrom || nextAngle < offset) {
+            int found = s.indexOf('<', offset);
+            nextAngle = found < 0 ? s.length() : found;
+            angleSearchedFrom = offset;
+        }
+        return nextAngle;
     }
 
     private static boolean canContainHeredoc(RawInstruction raw) {

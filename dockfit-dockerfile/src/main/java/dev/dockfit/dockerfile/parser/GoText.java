@@ -28,7 +28,7 @@ final class GoText {
         return byteString; // ASCII decodes to itself: no second copy
     }
 
-    /** The code point at {@code pos}, or -1 for an invalid byte; see {@link #runeWidth}. */
+    /** The code point at {@code pos}, or -1 for an invalid byte; see {@link #width}. */
     static int runeAt(String s, int pos) {
         int b0 = s.charAt(pos) & 0xFF;
         if (b0 < 0x80) return b0;
@@ -57,9 +57,8 @@ final class GoText {
         return cp;
     }
 
-    /** How many bytes the rune at {@code pos} takes (1 for an invalid byte). */
-    static int runeWidth(String s, int pos) {
-        int cp = runeAt(s, pos);
+    /** How many bytes a rune {@link #runeAt} returned takes (1 for an invalid byte, -1). */
+    static int width(int cp) {
         if (cp < 0) return 1;
         if (cp < 0x80) return 1;
         if (cp < 0x800) return 2;
@@ -90,7 +89,7 @@ final class GoText {
         while (i < to) {
             int cp = runeAt(s, i);
             if (cp < 0 || !isSpace(cp)) break;
-            i += runeWidth(s, i);
+            i += width(cp);
         }
         return i;
     }
@@ -103,7 +102,7 @@ final class GoText {
             while (start > from && end - start < 4 && (s.charAt(start) & 0xC0) == 0x80) start--;
             int cp = runeAt(s, start);
             // A rune that does not end exactly at 'end' decodes as RuneError, which is not a space.
-            if (cp < 0 || start + runeWidth(s, start) != end || !isSpace(cp)) break;
+            if (cp < 0 || start + width(cp) != end || !isSpace(cp)) break;
             end = start;
         }
         return end;
@@ -115,7 +114,7 @@ final class GoText {
         int i = 0;
         while (i < byteString.length()) {
             int cp = runeAt(byteString, i);
-            int w = runeWidth(byteString, i);
+            int w = width(cp);
             if (cp < 0) {
                 sb.append(String.format("\\x%02x", byteString.charAt(i) & 0xFF));
                 i++;

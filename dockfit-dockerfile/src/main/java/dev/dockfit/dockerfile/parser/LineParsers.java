@@ -280,7 +280,7 @@ final class LineParsers {
             int w = 1;
             if (pos != to) {
                 ch = GoText.runeAt(line, pos);
-                w = GoText.runeWidth(line, pos);
+                w = GoText.width(ch);
             }
             if (phase == inSpaces) {
                 if (pos == to) break;
@@ -317,7 +317,7 @@ final class LineParsers {
                     appendRune(sb, ch, pos, w);
                     pos += w;
                     ch = GoText.runeAt(line, pos);
-                    w = GoText.runeWidth(line, pos);
+                    w = GoText.width(ch);
                 }
                 appendRune(sb, ch, pos, w);
                 pos += w;
@@ -334,7 +334,7 @@ final class LineParsers {
                 appendRune(sb, ch, pos, w);
                 pos += w;
                 ch = GoText.runeAt(line, pos);
-                w = GoText.runeWidth(line, pos);
+                w = GoText.width(ch);
             }
             appendRune(sb, ch, pos, w);
             pos += w;

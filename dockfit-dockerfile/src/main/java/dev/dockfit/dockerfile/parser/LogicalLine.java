@@ -86,10 +86,14 @@ final class LogicalLine {
         return text().substring(from, to);
     }
 
-    /** True when the logical text holds {@code <<}. */
+    /** True when the logical text is a range of the source, not a joined copy. */
+    boolean inSource() {
+        return text == source;
+    }
+
+    /** True when the logical text holds {@code <<}; see the parser for text that is a range of the source. */
     boolean containsHeredocOperator() {
         String t = text();
-        // indexOf, not a charAt loop: hot for every RUN; it may look past to() only up to the next '<'
         int lt = t.indexOf('<', from);
         while (lt >= 0 && lt + 1 < to) {
             if (t.charAt(lt + 1) == '<') return true;
