@@ -15,6 +15,7 @@ public final class Instruction {
     private final String keyword;
     /** Computed once: rules ask for it on every instruction. */
     private final String upperKeyword;
+    private final int upperKeywordHash;
     private final Span span;
     private final Span keywordSpan;
     private final List<Flag> flags;
@@ -30,6 +31,7 @@ public final class Instruction {
                        List<Heredoc> heredocs, Instruction child, MappedText argsText, int stage) {
         this.keyword = keyword;
         this.upperKeyword = keyword.toUpperCase(Locale.ROOT);
+        this.upperKeywordHash = upperKeyword.hashCode();
         this.span = span;
         this.keywordSpan = keywordSpan;
         this.flags = List.copyOf(flags);
@@ -55,8 +57,10 @@ public final class Instruction {
     }
 
     public boolean is(String upperCaseKeyword) {
-        // hot: the parser gives known keywords written in upper case as the constant, so identity usually decides
-        return upperKeyword == upperCaseKeyword || upperKeyword.equals(upperCaseKeyword);
+        // hot: every rule asks of every instruction, and most answers are no. Known keywords written in upper case
+        // are the parser's constants, so identity decides a yes; the cached hashes decide almost every no.
+        return upperKeyword == upperCaseKeyword
+                || upperKeywordHash == upperCaseKeyword.hashCode() && upperKeyword.equals(upperCaseKeyword);
     }
 
     /** From the keyword to the end of the last line (continuations and heredoc bodies included). */

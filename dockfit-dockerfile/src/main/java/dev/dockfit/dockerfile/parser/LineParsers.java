@@ -265,89 +265,121 @@ final class LineParsers {
 
     /** BuildKit's parseWords: blank-separated, quote-aware words that keep their quotes and escapes. */
     private List<Piece> words(int from, int to) {
-        List<Piece> words = new ArrayList<>();
-        final int inSpaces = 0;
-        final int inWord = 1;
-        final int inQuote = 2;
-        int phase = inSpaces;
-        int quote = 0;
-        boolean blankOk = false;
-        StringBuilder sb = new StringBuilder();
-        int wordStart = from;
-        int pos = from;
-        while (pos <= to) {
-            int ch = 0;
-            int w = 1;
-            if (pos != to) {
-                ch = GoText.runeAt(line, pos);
-                w = GoText.width(ch);
-            }
-            if (phase == inSpaces) {
-                if (pos == to) break;
-                if (ch >= 0 && GoText.isSpace(ch)) {
-                    pos += w;
-                    continue;
-                }
-                phase = inWord;
-                wordStart = pos;
-            }
-            if (pos == to) {
-                if (blankOk || sb.length() > 0) words.add(new Piece(sb.toString(), wordStart, pos));
-                break;
-            }
-            if (phase == inWord) {
-                if (ch >= 0 && GoText.isSpace(ch)) {
-                    phase = inSpaces;
-                    if (blankOk || sb.length() > 0) words.add(new Piece(sb.toString(), wordStart, pos));
-                    sb.setLength(0);
-                    blankOk = false;
-                    pos += w;
-                    continue;
-                }
-                if (ch == '\'' || ch == '"') {
-                    quote = ch;
-                    blankOk = true;
-                    phase = inQuote;
-                }
-                if (ch == escape) {
-                    if (pos + w == to) {
-                        pos += w;
-                        continue;
-                    }
-                    appendRune(sb, ch, pos, w);
-                    pos += w;
+        return new Words(from).split(to);
+    }
+
+    /**
+     * One run of parseWords. A word is almost always its bytes in the line, unchanged (quotes and escapes are
+     * kept), so it is cut from the line at its end; only a dropped trailing escape or an invalid byte (written
+     * as U+FFFD) makes it differ, and then it is built in {@code copy}. Hot: ENV, LABEL and ARG words.
+     */
+    private final class Words {
+        private final List<Piece> words = new ArrayList<>();
+        private int wordStart;
+        /** End of the word's bytes kept so far while they are a range of the line. */
+        private int keptEnd;
+        /** The word's bytes once they differ from the line, else null. */
+        private StringBuilder copy;
+        private boolean blankOk;
+        private int pos;
+
+        Words(int from) {
+            this.pos = from;
+        }
+
+        List<Piece> split(int to) {
+            final int inSpaces = 0;
+            final int inWord = 1;
+            final int inQuote = 2;
+            int phase = inSpaces;
+            int quote = 0;
+            while (pos <= to) {
+                int ch = 0;
+                int w = 1;
+                if (pos != to) {
                     ch = GoText.runeAt(line, pos);
                     w = GoText.width(ch);
                 }
-                appendRune(sb, ch, pos, w);
-                pos += w;
-                continue;
-            }
-            // inQuote
-            if (ch == quote) phase = inWord;
-            if (ch == escape && quote != '\'') {
-                if (pos + w == to) {
+                if (phase == inSpaces) {
+                    if (pos == to) break;
+                    if (ch >= 0 && GoText.isSpace(ch)) {
+                        pos += w;
+                        continue;
+                    }
                     phase = inWord;
-                    pos += w;
+                    startWord();
+                }
+                if (pos == to) {
+                    endWord();
+                    break;
+                }
+                if (phase == inWord) {
+                    if (ch >= 0 && GoText.isSpace(ch)) {
+                        phase = inSpaces;
+                        endWord();
+                        pos += w;
+                        continue;
+                    }
+                    if (ch == '\'' || ch == '"') {
+                        quote = ch;
+                        blankOk = true;
+                        phase = inQuote;
+                    }
+                    if (ch == escape) {
+                        if (pos + w == to) {
+                            pos += w;
+                            continue;
+                        }
+                        keep(ch, w);
+                        ch = GoText.runeAt(line, pos);
+                        w = GoText.width(ch);
+                    }
+                    keep(ch, w);
                     continue;
                 }
-                appendRune(sb, ch, pos, w);
-                pos += w;
-                ch = GoText.runeAt(line, pos);
-                w = GoText.width(ch);
+                // inQuote
+                if (ch == quote) phase = inWord;
+                if (ch == escape && quote != '\'') {
+                    if (pos + w == to) {
+                        phase = inWord;
+                        pos += w;
+                        continue;
+                    }
+                    keep(ch, w);
+                    ch = GoText.runeAt(line, pos);
+                    w = GoText.width(ch);
+                }
+                keep(ch, w);
             }
-            appendRune(sb, ch, pos, w);
-            pos += w;
+            return words;
         }
-        return words;
-    }
 
-    /** Appends the rune's bytes, or U+FFFD's for an invalid byte, as Go's strings.Builder.WriteRune does. */
-    private void appendRune(StringBuilder sb, int ch, int pos, int width) {
-        if (ch < 0) {
-            sb.append(GoText.RUNE_ERROR);
-        } else {
-            sb.append(line, pos, pos + width);
+        private void startWord() {
+            wordStart = pos;
+            keptEnd = pos;
+            copy = null;
+        }
+
+        /** Keeps the rune at pos and steps over it: U+FFFD's bytes for an invalid byte, as Go's WriteRune does. */
+        private void keep(int ch, int width) {
+            if (ch < 0 && copy == null) copy = new StringBuilder().append(line, wordStart, keptEnd);
+            if (copy == null) {
+                keptEnd = pos + width;
+            } else if (ch < 0) {
+                copy.append(GoText.RUNE_ERROR);
+            } else {
+                copy.append(line, pos, pos + width);
+            }
+            pos += width;
+        }
+
+        private void endWord() {
+            int length = copy != null ? copy.length() : keptEnd - wordStart;
+            if (blankOk || length > 0) {
+                String bytes = copy != null ? copy.toString() : line.substring(wordStart, keptEnd);
+                words.add(new Piece(bytes, wordStart, pos));
+            }
+            blankOk = false;
         }
     }
 }
