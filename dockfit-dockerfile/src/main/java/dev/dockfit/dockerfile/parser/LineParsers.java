@@ -105,7 +105,7 @@ final class LineParsers {
         final int inWord = 1;
         final int inQuote = 2;
         int phase = inSpaces;
-        StringBuilder word = new StringBuilder();
+        StringBuilder word = null; // made at the first flag: most instructions have none
         char quote = 0;
         boolean blankOk = false;
         int wordStart = from;
@@ -115,6 +115,7 @@ final class LineParsers {
                 if (pos == to) break;
                 if (GoText.isSpace(ch)) continue;
                 if (ch != '-' || pos + 1 == to || line.charAt(pos + 1) != '-') return pos;
+                if (word == null) word = new StringBuilder();
                 phase = inWord;
                 wordStart = pos;
             }
