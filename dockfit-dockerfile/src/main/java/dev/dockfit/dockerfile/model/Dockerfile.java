@@ -1,6 +1,8 @@
 package dev.dockfit.dockerfile.model;
 
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -53,13 +55,18 @@ public final class Dockerfile {
     /** The comment lines directly above an instruction (blank lines allowed between them), nearest last. */
     public List<Comment> commentsBefore(Instruction instruction) {
         int start = instruction.span().start();
-        int prevEnd = 0;
-        for (Instruction i : instructions) {
-            if (i.span().start() >= start) break;
-            prevEnd = i.span().end();
+        int from = 0;
+        for (int k = 0; k < instructions.size() && instructions.get(k).span().start() < start; k++) {
+            from = instructions.get(k).span().end();
         }
-        final int from = prevEnd;
-        return comments.stream().filter(c -> c.span().start() >= from && c.span().end() <= start).toList();
+        List<Comment> out = null; // hot: asked per instruction, and most have none
+        for (int k = 0; k < comments.size(); k++) {
+            Comment c = comments.get(k);
+            if (c.span().start() < from || c.span().end() > start) continue;
+            if (out == null) out = new ArrayList<>();
+            out.add(c);
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     public char escapeToken() {

@@ -14,6 +14,14 @@ public record Flag(String raw, Span span) {
         return eq < 0 ? body : body.substring(0, eq);
     }
 
+    /** True when {@link #name()} equals {@code name}; hot: compares in place, without cutting the name out. */
+    public boolean hasName(String name) {
+        int start = raw.startsWith("--") ? 2 : 0;
+        int eq = raw.indexOf('=', start);
+        int end = eq < 0 ? raw.length() : eq;
+        return end - start == name.length() && raw.startsWith(name, start);
+    }
+
     /** The text after the first {@code =}, or null for a bare flag such as {@code --link}. */
     public String value() {
         int eq = raw.indexOf('=');

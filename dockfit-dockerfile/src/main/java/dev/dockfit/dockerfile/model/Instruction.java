@@ -15,6 +15,7 @@ public final class Instruction {
     private final String keyword;
     /** Computed once: rules ask for it on every instruction. */
     private final String upperKeyword;
+    private final int upperKeywordHash;
     private final Span span;
     private final Span keywordSpan;
     private final List<Flag> flags;
@@ -30,6 +31,7 @@ public final class Instruction {
                        List<Heredoc> heredocs, Instruction child, MappedText argsText, int stage) {
         this.keyword = keyword;
         this.upperKeyword = keyword.toUpperCase(Locale.ROOT);
+        this.upperKeywordHash = upperKeyword.hashCode();
         this.span = span;
         this.keywordSpan = keywordSpan;
         this.flags = List.copyOf(flags);
@@ -55,7 +57,10 @@ public final class Instruction {
     }
 
     public boolean is(String upperCaseKeyword) {
-        return upperKeyword.equals(upperCaseKeyword);
+        // hot: every rule asks of every instruction, and most answers are no. Known keywords written in upper case
+        // are the parser's constants, so identity decides a yes; the cached hashes decide almost every no.
+        return upperKeyword == upperCaseKeyword
+                || upperKeywordHash == upperCaseKeyword.hashCode() && upperKeyword.equals(upperCaseKeyword);
     }
 
     /** From the keyword to the end of the last line (continuations and heredoc bodies included). */
@@ -74,13 +79,18 @@ public final class Instruction {
     /** The last flag with this name (BuildKit takes the last of repeated single-valued flags). */
     public Optional<Flag> flag(String name) {
         Flag found = null;
-        for (Flag f : flags) if (f.name().equals(name)) found = f;
+        for (int k = 0; k < flags.size(); k++) {
+            if (flags.get(k).hasName(name)) found = flags.get(k);
+        }
         return Optional.ofNullable(found);
     }
 
     public List<Flag> flags(String name) {
+        if (flags.isEmpty()) return List.of(); // hot: most instructions have no flags
         List<Flag> out = new ArrayList<>();
-        for (Flag f : flags) if (f.name().equals(name)) out.add(f);
+        for (int k = 0; k < flags.size(); k++) {
+            if (flags.get(k).hasName(name)) out.add(flags.get(k));
+        }
         return Collections.unmodifiableList(out);
     }
 

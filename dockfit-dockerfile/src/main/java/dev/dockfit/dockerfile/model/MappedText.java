@@ -8,11 +8,59 @@ import java.nio.charset.StandardCharsets;
  */
 public final class MappedText {
     private final String text;
-    private final int[] sourceOffsets; // one per char of text, plus the end offset
+    /** One source offset per char of text, plus the end offset; null when the text is mapped by pieces. */
+    private final int[] sourceOffsets;
+    /**
+     * ASCII text maps piece by piece (hot: made for every instruction, so no per-char array): char i is
+     * byte {@code shift + i} of the pieces, and piece k starts at byte pieceAt[k] and source offset pieceSource[k].
+     */
+    private final int shift;
+    private final int[] pieceAt;
+    private final int[] pieceSource;
+    private final int pieces;
+    private final int endOffset;
 
     private MappedText(String text, int[] sourceOffsets) {
         this.text = text;
         this.sourceOffsets = sourceOffsets;
+        this.shift = 0;
+        this.pieceAt = null;
+        this.pieceSource = null;
+        this.pieces = 0;
+        this.endOffset = sourceOffsets[text.length()];
+    }
+
+    private MappedText(String text, int shift, int[] pieceAt, int[] pieceSource, int pieces, int endOffset) {
+        this.text = text;
+        this.sourceOffsets = null;
+        this.shift = shift;
+        this.pieceAt = pieceAt;
+        this.pieceSource = pieceSource;
+        this.pieces = pieces;
+        this.endOffset = endOffset;
+    }
+
+    /**
+     * Builds the UTF-8 text of byte string {@code bytes}, whose byte i is byte {@code shift + i} of pieces laid
+     * end to end: byte j comes from source offset {@code pieceSource[k] + j - pieceAt[k]} for the last piece k
+     * with {@code pieceAt[k] <= j}. {@code endOffset} is the source offset just after the last byte. The arrays
+     * are kept, not copied: the caller must not change them. {@code asciiSource}: the caller knows every byte
+     * is ASCII.
+     */
+    public static MappedText ofPieces(String bytes, int shift, int endOffset, int[] pieceAt, int[] pieceSource,
+                                      int pieces, boolean asciiSource) {
+        int length = bytes.length();
+        if (asciiSource || isAscii(bytes, 0, length)) {
+            return new MappedText(bytes, shift, pieceAt, pieceSource, pieces, endOffset);
+        }
+        int[] origin = new int[length];
+        int k = 0;
+        for (int i = 0; i < length; i++) {
+            int at = shift + i;
+            while (k + 1 < pieces && pieceAt[k + 1] <= at) k++;
+            origin[i] = pieceSource[k] + (at - pieceAt[k]);
+        }
+        return decode(bytes, origin, 0, length, endOffset);
     }
 
     /**
@@ -52,10 +100,9 @@ public final class MappedText {
 
     /** The text of one contiguous span of the source (a heredoc body, a comment). */
     public static MappedText of(SourceText source, Span span) {
-        String view = source.byteView().substring(span.start(), span.end());
-        int[] origin = new int[view.length()];
-        for (int i = 0; i < origin.length; i++) origin[i] = span.start() + i;
-        return decode(view, origin, 0, origin.length, span.end());
+        int[] start = {span.start()};
+        return ofPieces(source.byteView().substring(span.start(), span.end()), span.start(), span.end(), start, start,
+                1, source.isAscii());
     }
 
     /** Bytes the decoder consumed for code point {@code cp} at byte {@code b}: 1 for a replaced invalid byte. */
@@ -84,14 +131,20 @@ public final class MappedText {
         if (from < 0 || to > text.length() || to < from) {
             throw new IndexOutOfBoundsException("[" + from + "," + to + ") of " + text.length());
         }
-        int start = sourceOffsets[from];
-        int end = to == from ? start : sourceOffsets[to - 1] + lastCharBytes(to - 1);
+        int start = sourceOffset(from);
+        int end = to == from ? start : sourceOffset(to - 1) + lastCharBytes(to - 1);
         return new Span(start, Math.max(start, end));
     }
 
     /** The source offset of char {@code index} (or the end offset for {@code index == length()}). */
     public int sourceOffset(int index) {
-        return sourceOffsets[index];
+        if (sourceOffsets != null) return sourceOffsets[index];
+        if (index < 0 || index > text.length()) throw new IndexOutOfBoundsException("index " + index);
+        if (index == text.length()) return endOffset;
+        int at = shift + index;
+        int k = pieces - 1;
+        while (pieceAt[k] > at) k--;
+        return pieceSource[k] + (at - pieceAt[k]);
     }
 
     private int lastCharBytes(int index) {
@@ -100,7 +153,7 @@ public final class MappedText {
         if (Character.isHighSurrogate(ch)) return 4;
         if (ch < 0x80) return 1;
         if (ch < 0x800) return 2;
-        if (ch == 0xFFFD && sourceOffsets[index + 1] - sourceOffsets[index] == 1) return 1;
+        if (ch == 0xFFFD && sourceOffset(index + 1) - sourceOffset(index) == 1) return 1;
         return 3;
     }
 }

@@ -28,12 +28,17 @@ public final class DockerfileParser {
     private final String path;
     private final SourceText source;
     private final String s;
+    /** Every byte is ASCII: byte strings need no decoding (the usual case). */
+    private final boolean ascii;
     private final DirectiveReader directives = new DirectiveReader();
     private final List<Directive> foundDirectives = new ArrayList<>();
     private final List<Instruction> instructions = new ArrayList<>();
     private final List<ParseWarning> warnings = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
     private int pos;
+    /** The first '<' at or after angleSearchedFrom, or the length: see {@link #angleAtOrAfter}. */
+    private int nextAngle = -1;
+    private int angleSearchedFrom = -1;
     private int lineNo;
     private int stage = -1;
 
@@ -41,6 +46,7 @@ public final class DockerfileParser {
         this.path = path;
         this.source = SourceText.of(bytes);
         this.s = source.byteView();
+        this.ascii = source.isAscii();
     }
 
     public static Dockerfile parse(String path, byte[] bytes) throws DockerfileParseException {
@@ -84,8 +90,8 @@ public final class DockerfileParser {
     }
 
     private void readInstruction(int from, int to, int contentEnd, int startLine) throws DockerfileParseException {
-        LogicalLine logical = new LogicalLine();
-        logical.append(s, from, contentEnd < 0 ? to : contentEnd);
+        LogicalLine logical = new LogicalLine(s);
+        logical.append(from, contentEnd < 0 ? to : contentEnd);
         logical.markEnd(to);
         int end = to;
         boolean emptyContinuation = false;
@@ -107,31 +113,30 @@ public final class DockerfileParser {
             }
             int ce = continuation(ls, te);
             eol = ce < 0;
-            logical.append(s, ls, eol ? te : ce);
+            logical.append(ls, eol ? te : ce);
         }
-        String text = logical.text();
-        LineParsers parsers = new LineParsers(text, directives.escapeToken());
+        LineParsers parsers = new LineParsers(logical.text(), directives.escapeToken());
         RawInstruction raw;
         try {
-            raw = parsers.instruction(0, text.length());
+            raw = parsers.instruction(logical.from(), logical.to());
         } catch (DockerfileParseException e) {
             throw at(e, startLine, from);
         }
         if (emptyContinuation) {
-            warnings.add(new ParseWarning("Empty continuation line found in: " + GoText.decode(text),
+            warnings.add(new ParseWarning("Empty continuation line found in: " + GoText.decode(logical.joinedText()),
                     new Span(from, end)));
         }
         List<Heredoc> heredocs = List.of();
-        if (canContainHeredoc(raw) && text.contains("<<")) {
+        if (canContainHeredoc(raw) && holdsHeredocOperator(logical)) {
             try {
-                heredocs = readHeredocs(HeredocLexer.openers(text), startLine, from);
+                heredocs = readHeredocs(HeredocLexer.openers(logical.joinedText()), startLine, from);
             } catch (DockerfileParseException e) {
                 throw at(e, startLine, from);
             }
             if (!heredocs.isEmpty()) end = heredocs.get(heredocs.size() - 1).span().end();
         }
         if (raw.keyword.equalsIgnoreCase("from")) stage++;
-        instructions.add(toInstruction(raw, logical, text, heredocs, new Span(from, end)));
+        instructions.add(toInstruction(raw, logical, heredocs, new Span(from, end)));
     }
 
     private List<Heredoc> readHeredocs(List<HeredocLexer.Opener> openers, int startLine, int from)
@@ -148,50 +153,91 @@ public final class DockerfileParser {
                 int te = trimNewline(ls, next);
                 int cand = ls;
                 if (o.chomp()) while (cand < te && s.charAt(cand) == '\t') cand++;
-                if (s.substring(cand, te).equals(o.name())) {
+                if (te - cand == o.name().length() && s.startsWith(o.name(), cand)) {
                     terminated = true;
                     bodyEnd = ls;
                     break;
                 }
             }
             if (!terminated) throw new DockerfileParseException("unterminated heredoc", startLine, 1);
-            String content = GoText.decode(s.substring(bodyStart, bodyEnd));
-            out.add(new Heredoc(GoText.decode(o.name()), o.fileDescriptor(), o.expand(), o.chomp(), content,
+            String content = decode(s.substring(bodyStart, bodyEnd));
+            out.add(new Heredoc(decode(o.name()), o.fileDescriptor(), o.expand(), o.chomp(), content,
                     new Span(bodyStart, trimNewline(bodyEnd, pos))));
         }
         return out;
     }
 
+    /**
+     * True when the instruction's text holds {@code <<}. Hot: asked for every RUN, COPY and ADD; on a range of the
+     * source a '<' is searched for once per file, not once per instruction up to the next '<'.
+     */
+    private boolean holdsHeredocOperator(LogicalLine logical) {
+        if (!logical.inSource()) return logical.containsHeredocOperator();
+        int to = logical.to();
+        for (int lt = angleAtOrAfter(logical.from()); lt + 1 < to; lt = angleAtOrAfter(lt + 1)) {
+            if (s.charAt(lt + 1) == '<') return true;
+        }
+        return false;
+    }
+
+    /** The first '<' at or after {@code offset}, or the length; the last answer holds while it is not passed. */
+    private int angleAtOrAfter(int offset) {
+        if (offset < angleSearchedFrom || nextAngle < offset) {
+            int found = s.indexOf('<', offset);
+            nextAngle = found < 0 ? s.length() : found;
+            angleSearchedFrom = offset;
+        }
+        return nextAngle;
+    }
+
     private static boolean canContainHeredoc(RawInstruction raw) {
         RawInstruction target = raw;
         if (raw.keyword.equalsIgnoreCase("onbuild") && raw.child != null) target = raw.child;
-        String k = target.keyword.toLowerCase(java.util.Locale.ROOT);
-        return (k.equals("run") || k.equals("copy") || k.equals("add")) && !target.json;
+        String k = target.keyword;
+        return (k.equalsIgnoreCase("run") || k.equalsIgnoreCase("copy") || k.equalsIgnoreCase("add")) && !target.json;
     }
 
-    private Instruction toInstruction(RawInstruction raw, LogicalLine logical, String text, List<Heredoc> heredocs,
-                                      Span span) {
-        List<Flag> flags = new ArrayList<>();
-        for (RawInstruction.Piece p : raw.flags) flags.add(new Flag(GoText.decode(p.bytes()), logical.span(p.from(), p.to())));
-        List<Arg> args = new ArrayList<>();
-        for (RawInstruction.Piece p : raw.args) {
+    private Instruction toInstruction(RawInstruction raw, LogicalLine logical, List<Heredoc> heredocs, Span span) {
+        List<Flag> flags = List.of();
+        if (!raw.flags.isEmpty()) {
+            Flag[] made = new Flag[raw.flags.size()];
+            for (int i = 0; i < made.length; i++) {
+                RawInstruction.Piece p = raw.flags.get(i);
+                made[i] = new Flag(decode(p.bytes()), logical.span(p.from(), p.to()));
+            }
+            flags = List.of(made);
+        }
+        Arg[] args = new Arg[raw.args.size()];
+        for (int i = 0; i < args.length; i++) {
+            RawInstruction.Piece p = raw.args.get(i);
             Span argSpan = p.from() < 0 ? null : logical.span(p.from(), p.to());
-            args.add(new Arg(GoText.decode(p.bytes()), p.bytes(), argSpan));
+            args[i] = new Arg(decode(p.bytes()), p.bytes(), argSpan);
         }
         Instruction child = raw.child == null ? null
-                : toInstruction(raw.child, logical, text, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo));
-        return new Instruction(GoText.decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
-                args, raw.json, heredocs, child, logical.mapped(text, raw.argsFrom, raw.argsTo), stage);
+                : toInstruction(raw.child, logical, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo));
+        return new Instruction(decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
+                List.of(args), raw.json, heredocs, child, logical.mapped(raw.argsFrom, raw.argsTo, raw.argsBytes, ascii), stage);
+    }
+
+    /** UTF-8 text of a byte string; hot: called per word, and free for an ASCII file. */
+    private String decode(String byteString) {
+        return ascii ? byteString : GoText.decode(byteString);
     }
 
     private Comment comment(int hash, int end) {
-        return new Comment(GoText.decode(s.substring(hash + 1, end)).strip(), new Span(hash, end));
+        if (!ascii) return new Comment(GoText.decode(s.substring(hash + 1, end)).strip(), new Span(hash, end));
+        // as strip() does, without the copy before it
+        int from = hash + 1;
+        int to = end;
+        while (from < to && Character.isWhitespace(s.charAt(from))) from++;
+        while (to > from && Character.isWhitespace(s.charAt(to - 1))) to--;
+        return new Comment(s.substring(from, to), new Span(hash, end));
     }
 
     /** Advances past the current line; returns the offset after its newline (or the end of input). */
     private int nextLine() throws DockerfileParseException {
-        int nl = s.indexOf('\n', pos);
-        int next = nl < 0 ? s.length() : nl + 1;
+        // the source's line index already holds every line start; lineNo lines have been read so far
+        int next = lineNo + 1 < source.lineCount() ? source.lineStart(lineNo + 2) : s.length();
         if (next - pos > MAX_LINE) {
             throw new DockerfileParseException("dockerfile line greater than max allowed size of " + (MAX_LINE - 1),
                     lineNo + 1, 1);

@@ -21,10 +21,14 @@ final class GoText {
 
     /** Decodes a byte string as UTF-8 (invalid bytes become U+FFFD). */
     static String decode(String byteString) {
-        return new String(byteString.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
+        byte[] bytes = byteString.getBytes(StandardCharsets.ISO_8859_1);
+        for (byte b : bytes) {
+            if (b < 0) return new String(bytes, StandardCharsets.UTF_8);
+        }
+        return byteString; // ASCII decodes to itself: no second copy
     }
 
-    /** The code point at {@code pos}, or -1 for an invalid byte; see {@link #runeWidth}. */
+    /** The code point at {@code pos}, or -1 for an invalid byte; see {@link #width}. */
     static int runeAt(String s, int pos) {
         int b0 = s.charAt(pos) & 0xFF;
         if (b0 < 0x80) return b0;
@@ -53,9 +57,8 @@ final class GoText {
         return cp;
     }
 
-    /** How many bytes the rune at {@code pos} takes (1 for an invalid byte). */
-    static int runeWidth(String s, int pos) {
-        int cp = runeAt(s, pos);
+    /** How many bytes a rune {@link #runeAt} returned takes (1 for an invalid byte, -1). */
+    static int width(int cp) {
         if (cp < 0) return 1;
         if (cp < 0x80) return 1;
         if (cp < 0x800) return 2;
@@ -86,7 +89,7 @@ final class GoText {
         while (i < to) {
             int cp = runeAt(s, i);
             if (cp < 0 || !isSpace(cp)) break;
-            i += runeWidth(s, i);
+            i += width(cp);
         }
         return i;
     }
@@ -99,7 +102,7 @@ final class GoText {
             while (start > from && end - start < 4 && (s.charAt(start) & 0xC0) == 0x80) start--;
             int cp = runeAt(s, start);
             // A rune that does not end exactly at 'end' decodes as RuneError, which is not a space.
-            if (cp < 0 || start + runeWidth(s, start) != end || !isSpace(cp)) break;
+            if (cp < 0 || start + width(cp) != end || !isSpace(cp)) break;
             end = start;
         }
         return end;
@@ -111,7 +114,7 @@ final class GoText {
         int i = 0;
         while (i < byteString.length()) {
             int cp = runeAt(byteString, i);
-            int w = runeWidth(byteString, i);
+            int w = width(cp);
             if (cp < 0) {
                 sb.append(String.format("\\x%02x", byteString.charAt(i) & 0xFF));
                 i++;

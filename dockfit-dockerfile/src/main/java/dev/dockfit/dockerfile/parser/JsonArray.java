@@ -176,7 +176,7 @@ final class JsonArray {
                 continue;
             }
             int cp = GoText.runeAt(s, pos);
-            int w = GoText.runeWidth(s, pos);
+            int w = GoText.width(cp);
             if (cp < 0 || pos + w > end) {
                 out.append(GoText.RUNE_ERROR);
                 pos++;

@@ -4,7 +4,6 @@ import dev.dockfit.dockerfile.parser.RawInstruction.Piece;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * BuildKit's instruction splitting: the keyword, the {@code --flags}, then the arguments split by the
@@ -17,25 +16,29 @@ final class LineParsers {
         void parse(LineParsers p, RawInstruction into, int from, int to) throws DockerfileParseException;
     }
 
-    private static final Map<String, ArgParser> DISPATCH = Map.ofEntries(
-            Map.entry("add", LineParsers::maybeJsonToList),
-            Map.entry("arg", LineParsers::nameOrNameVal),
-            Map.entry("cmd", LineParsers::maybeJson),
-            Map.entry("copy", LineParsers::maybeJsonToList),
-            Map.entry("entrypoint", LineParsers::maybeJson),
-            Map.entry("env", (p, r, f, t) -> p.nameVal(r, f, t, "ENV")),
-            Map.entry("expose", LineParsers::whitespaceDelimited),
-            Map.entry("from", LineParsers::whitespaceDelimited),
-            Map.entry("healthcheck", LineParsers::healthConfig),
-            Map.entry("label", (p, r, f, t) -> p.nameVal(r, f, t, "LABEL")),
-            Map.entry("maintainer", LineParsers::string),
-            Map.entry("onbuild", LineParsers::subCommand),
-            Map.entry("run", LineParsers::maybeJson),
-            Map.entry("shell", LineParsers::maybeJson),
-            Map.entry("stopsignal", LineParsers::string),
-            Map.entry("user", LineParsers::string),
-            Map.entry("volume", LineParsers::maybeJsonToList),
-            Map.entry("workdir", LineParsers::string));
+    /** A keyword BuildKit knows, upper case, with the parser its dispatch table names. */
+    private record Keyword(String name, ArgParser parser) {
+    }
+
+    private static final Keyword[] DISPATCH = {
+        new Keyword("ADD", LineParsers::maybeJsonToList),
+        new Keyword("ARG", LineParsers::nameOrNameVal),
+        new Keyword("CMD", LineParsers::maybeJson),
+        new Keyword("COPY", LineParsers::maybeJsonToList),
+        new Keyword("ENTRYPOINT", LineParsers::maybeJson),
+        new Keyword("ENV", (p, r, f, t) -> p.nameVal(r, f, t, "ENV")),
+        new Keyword("EXPOSE", LineParsers::whitespaceDelimited),
+        new Keyword("FROM", LineParsers::whitespaceDelimited),
+        new Keyword("HEALTHCHECK", LineParsers::healthConfig),
+        new Keyword("LABEL", (p, r, f, t) -> p.nameVal(r, f, t, "LABEL")),
+        new Keyword("MAINTAINER", LineParsers::string),
+        new Keyword("ONBUILD", LineParsers::subCommand),
+        new Keyword("RUN", LineParsers::maybeJson),
+        new Keyword("SHELL", LineParsers::maybeJson),
+        new Keyword("STOPSIGNAL", LineParsers::string),
+        new Keyword("USER", LineParsers::string),
+        new Keyword("VOLUME", LineParsers::maybeJsonToList),
+        new Keyword("WORKDIR", LineParsers::string)};
 
     private static final String NOT_STRING_ARRAY =
             "when using JSON array syntax, arrays must be comprised of strings only";
@@ -57,7 +60,9 @@ final class LineParsers {
         while (cmdEnd < b && !GoText.isBlank(line.charAt(cmdEnd))) cmdEnd++;
         r.keywordFrom = a;
         r.keywordTo = cmdEnd;
-        r.keyword = line.substring(a, cmdEnd);
+        Keyword known = known(a, cmdEnd);
+        boolean asKnown = known != null && line.regionMatches(a, known.name(), 0, cmdEnd - a);
+        r.keyword = asKnown ? known.name() : line.substring(a, cmdEnd); // upper case as written: no copy
         int argsFrom = b;
         if (cmdEnd < b) {
             int rest = cmdEnd;
@@ -69,14 +74,29 @@ final class LineParsers {
         argsTo = GoText.skipSpaceBackward(line, argsFrom, argsTo);
         r.argsFrom = argsFrom;
         r.argsTo = argsTo;
-        String key = GoText.decode(r.keyword).toLowerCase(Locale.ROOT);
-        ArgParser parser = DISPATCH.get(key);
-        if (parser == null) {
+        if (known == null) {
             r.args.add(new Piece("", -1, -1)); // BuildKit keeps unknown instructions with one empty node
         } else {
-            parser.parse(this, r, argsFrom, argsTo);
+            known.parser().parse(this, r, argsFrom, argsTo);
         }
         return r;
+    }
+
+    /**
+     * The known keyword {@code line[from, to)} names, compared as BuildKit does (decoded, lower-cased), or null.
+     * Hot: per instruction, so an ASCII keyword is compared in place.
+     */
+    private Keyword known(int from, int to) {
+        int length = to - from;
+        for (Keyword k : DISPATCH) {
+            if (k.name().length() == length && line.regionMatches(true, from, k.name(), 0, length)) return k;
+        }
+        // a non-ASCII keyword can still lower-case to a known one (the Kelvin sign becomes k)
+        String key = GoText.decode(line.substring(from, to)).toLowerCase(Locale.ROOT);
+        for (Keyword k : DISPATCH) {
+            if (k.name().toLowerCase(Locale.ROOT).equals(key)) return k;
+        }
+        return null;
     }
 
     /** BuildKit's extractBuilderFlags: byte-wise, so bytes 0x85 and 0xA0 count as blanks as they do there. */
@@ -85,7 +105,7 @@ final class LineParsers {
         final int inWord = 1;
         final int inQuote = 2;
         int phase = inSpaces;
-        StringBuilder word = new StringBuilder();
+        StringBuilder word = null; // made at the first flag: most instructions have none
         char quote = 0;
         boolean blankOk = false;
         int wordStart = from;
@@ -95,6 +115,7 @@ final class LineParsers {
                 if (pos == to) break;
                 if (GoText.isSpace(ch)) continue;
                 if (ch != '-' || pos + 1 == to || line.charAt(pos + 1) != '-') return pos;
+                if (word == null) word = new StringBuilder();
                 phase = inWord;
                 wordStart = pos;
             }
@@ -146,7 +167,14 @@ final class LineParsers {
     private void maybeJson(RawInstruction r, int from, int to) throws DockerfileParseException {
         if (from == to) return;
         if (json(r, from, to)) return;
-        r.args.add(new Piece(line.substring(from, to), from, to));
+        r.args.add(verbatim(r, from, to));
+    }
+
+    /** The bytes of [from, to) as one piece; remembered when they are the whole arguments. */
+    private Piece verbatim(RawInstruction r, int from, int to) {
+        String bytes = line.substring(from, to);
+        if (from == r.argsFrom && to == r.argsTo) r.argsBytes = bytes;
+        return new Piece(bytes, from, to);
     }
 
     private void maybeJsonToList(RawInstruction r, int from, int to) throws DockerfileParseException {
@@ -187,7 +215,7 @@ final class LineParsers {
 
     private void string(RawInstruction r, int from, int to) {
         if (from == to) return;
-        r.args.add(new Piece(line.substring(from, to), from, to));
+        r.args.add(verbatim(r, from, to));
     }
 
     private void subCommand(RawInstruction r, int from, int to) throws DockerfileParseException {
@@ -238,89 +266,121 @@ final class LineParsers {
 
     /** BuildKit's parseWords: blank-separated, quote-aware words that keep their quotes and escapes. */
     private List<Piece> words(int from, int to) {
-        List<Piece> words = new ArrayList<>();
-        final int inSpaces = 0;
-        final int inWord = 1;
-        final int inQuote = 2;
-        int phase = inSpaces;
-        int quote = 0;
-        boolean blankOk = false;
-        StringBuilder sb = new StringBuilder();
-        int wordStart = from;
-        int pos = from;
-        while (pos <= to) {
-            int ch = 0;
-            int w = 1;
-            if (pos != to) {
-                ch = GoText.runeAt(line, pos);
-                w = GoText.runeWidth(line, pos);
-            }
-            if (phase == inSpaces) {
-                if (pos == to) break;
-                if (ch >= 0 && GoText.isSpace(ch)) {
-                    pos += w;
-                    continue;
+        return new Words(from).split(to);
+    }
+
+    /**
+     * One run of parseWords. A word is almost always its bytes in the line, unchanged (quotes and escapes are
+     * kept), so it is cut from the line at its end; only a dropped trailing escape or an invalid byte (written
+     * as U+FFFD) makes it differ, and then it is built in {@code copy}. Hot: ENV, LABEL and ARG words.
+     */
+    private final class Words {
+        private final List<Piece> words = new ArrayList<>();
+        private int wordStart;
+        /** End of the word's bytes kept so far while they are a range of the line. */
+        private int keptEnd;
+        /** The word's bytes once they differ from the line, else null. */
+        private StringBuilder copy;
+        private boolean blankOk;
+        private int pos;
+
+        Words(int from) {
+            this.pos = from;
+        }
+
+        List<Piece> split(int to) {
+            final int inSpaces = 0;
+            final int inWord = 1;
+            final int inQuote = 2;
+            int phase = inSpaces;
+            int quote = 0;
+            while (pos <= to) {
+                int ch = 0;
+                int w = 1;
+                if (pos != to) {
+                    ch = GoText.runeAt(line, pos);
+                    w = GoText.width(ch);
                 }
-                phase = inWord;
-                wordStart = pos;
-            }
-            if (pos == to) {
-                if (blankOk || sb.length() > 0) words.add(new Piece(sb.toString(), wordStart, pos));
-                break;
-            }
-            if (phase == inWord) {
-                if (ch >= 0 && GoText.isSpace(ch)) {
-                    phase = inSpaces;
-                    if (blankOk || sb.length() > 0) words.add(new Piece(sb.toString(), wordStart, pos));
-                    sb.setLength(0);
-                    blankOk = false;
-                    pos += w;
-                    continue;
-                }
-                if (ch == '\'' || ch == '"') {
-                    quote = ch;
-                    blankOk = true;
-                    phase = inQuote;
-                }
-                if (ch == escape) {
-                    if (pos + w == to) {
+                if (phase == inSpaces) {
+                    if (pos == to) break;
+                    if (ch >= 0 && GoText.isSpace(ch)) {
                         pos += w;
                         continue;
                     }
-                    appendRune(sb, ch, pos, w);
-                    pos += w;
-                    ch = GoText.runeAt(line, pos);
-                    w = GoText.runeWidth(line, pos);
-                }
-                appendRune(sb, ch, pos, w);
-                pos += w;
-                continue;
-            }
-            // inQuote
-            if (ch == quote) phase = inWord;
-            if (ch == escape && quote != '\'') {
-                if (pos + w == to) {
                     phase = inWord;
-                    pos += w;
+                    startWord();
+                }
+                if (pos == to) {
+                    endWord();
+                    break;
+                }
+                if (phase == inWord) {
+                    if (ch >= 0 && GoText.isSpace(ch)) {
+                        phase = inSpaces;
+                        endWord();
+                        pos += w;
+                        continue;
+                    }
+                    if (ch == '\'' || ch == '"') {
+                        quote = ch;
+                        blankOk = true;
+                        phase = inQuote;
+                    }
+                    if (ch == escape) {
+                        if (pos + w == to) {
+                            pos += w;
+                            continue;
+                        }
+                        keep(ch, w);
+                        ch = GoText.runeAt(line, pos);
+                        w = GoText.width(ch);
+                    }
+                    keep(ch, w);
                     continue;
                 }
-                appendRune(sb, ch, pos, w);
-                pos += w;
-                ch = GoText.runeAt(line, pos);
-                w = GoText.runeWidth(line, pos);
+                // inQuote
+                if (ch == quote) phase = inWord;
+                if (ch == escape && quote != '\'') {
+                    if (pos + w == to) {
+                        phase = inWord;
+                        pos += w;
+                        continue;
+                    }
+                    keep(ch, w);
+                    ch = GoText.runeAt(line, pos);
+                    w = GoText.width(ch);
+                }
+                keep(ch, w);
             }
-            appendRune(sb, ch, pos, w);
-            pos += w;
+            return words;
         }
-        return words;
-    }
 
-    /** Appends the rune's bytes, or U+FFFD's for an invalid byte, as Go's strings.Builder.WriteRune does. */
-    private void appendRune(StringBuilder sb, int ch, int pos, int width) {
-        if (ch < 0) {
-            sb.append(GoText.RUNE_ERROR);
-        } else {
-            sb.append(line, pos, pos + width);
+        private void startWord() {
+            wordStart = pos;
+            keptEnd = pos;
+            copy = null;
+        }
+
+        /** Keeps the rune at pos and steps over it: U+FFFD's bytes for an invalid byte, as Go's WriteRune does. */
+        private void keep(int ch, int width) {
+            if (ch < 0 && copy == null) copy = new StringBuilder().append(line, wordStart, keptEnd);
+            if (copy == null) {
+                keptEnd = pos + width;
+            } else if (ch < 0) {
+                copy.append(GoText.RUNE_ERROR);
+            } else {
+                copy.append(line, pos, pos + width);
+            }
+            pos += width;
+        }
+
+        private void endWord() {
+            int length = copy != null ? copy.length() : keptEnd - wordStart;
+            if (blankOk || length > 0) {
+                String bytes = copy != null ? copy.toString() : line.substring(wordStart, keptEnd);
+                words.add(new Piece(bytes, wordStart, pos));
+            }
+            blankOk = false;
         }
     }
 }

@@ -4,44 +4,125 @@ import dev.dockfit.dockerfile.model.MappedText;
 import dev.dockfit.dockerfile.model.Span;
 import java.util.Arrays;
 
-/** An instruction's lines joined as BuildKit joins them, remembering the source offset of every byte. */
+/**
+ * An instruction's lines joined as BuildKit joins them, remembering where each joined piece came from.
+ * Most instructions are one piece of one line: then no copy is made, the text is the source itself and
+ * logical offsets are source offsets ({@link #text()} over {@code [from(), to())}). With line continuations the
+ * pieces are copied, once, into one string whose offsets start at 0.
+ */
 final class LogicalLine {
-    private final StringBuilder text = new StringBuilder();
-    private int[] origin = new int[64];
+    private final String source;
+    /** Piece k starts at logical offset pieceAt[k] and source offset pieceSource[k]. */
+    private int[] pieceAt = new int[2];
+    private int[] pieceSource = new int[2];
+    private int pieces;
+    private String text = "";
+    private int from;
+    private int to;
     private int endOffset;
 
-    void append(String source, int from, int to) {
-        int at = text.length();
-        if (origin.length < at + (to - from)) {
-            origin = Arrays.copyOf(origin, Math.max(origin.length * 2, at + (to - from)));
+    LogicalLine(String source) {
+        this.source = source;
+    }
+
+    void append(int start, int end) {
+        endOffset = end;
+        if (start == end) return;
+        if (pieces == pieceAt.length) {
+            pieceAt = Arrays.copyOf(pieceAt, pieces * 2);
+            pieceSource = Arrays.copyOf(pieceSource, pieces * 2);
         }
-        for (int i = from; i < to; i++) origin[at++] = i;
-        text.append(source, from, to);
-        endOffset = to;
+        if (pieces == 0) {
+            // one piece: logical offsets are source offsets, and the text is the source itself
+            pieceAt[0] = start;
+            text = source;
+            from = start;
+        } else {
+            if (pieces == 1) {
+                pieceAt[0] = 0;
+                to -= from;
+                from = 0;
+            }
+            pieceAt[pieces] = to;
+            text = null; // joined on demand, at its final size
+        }
+        pieceSource[pieces] = start;
+        pieces++;
+        to = pieceAt[pieces - 1] + (end - start);
     }
 
     /** Where the joined text ends in the source when it ends with a piece appended with no bytes. */
     void markEnd(int offset) {
-        if (text.length() == 0) endOffset = offset;
+        if (pieces == 0) endOffset = offset;
     }
 
+    /** The string the logical line is a range of: see {@link #from()} and {@link #to()}. */
     String text() {
-        return text.toString();
+        if (text == null) {
+            StringBuilder joined = new StringBuilder(to);
+            for (int k = 0; k < pieces; k++) {
+                int start = pieceSource[k];
+                joined.append(source, start, start + pieceLength(k));
+            }
+            text = joined.toString();
+        }
+        return text;
     }
 
-    int length() {
-        return text.length();
+    private int pieceLength(int k) {
+        return (k + 1 < pieces ? pieceAt[k + 1] : to) - pieceAt[k];
     }
 
-    /** The source span of logical bytes {@code [from, to)}. */
-    Span span(int from, int to) {
-        int start = from < text.length() ? origin[from] : endOffset;
-        int end = to > from ? origin[to - 1] + 1 : start;
-        return new Span(start, Math.max(start, end));
+    int from() {
+        return from;
     }
 
-    MappedText mapped(String lineText, int from, int to) {
-        int end = to > from ? origin[to - 1] + 1 : (from < text.length() ? origin[from] : endOffset);
-        return MappedText.decode(lineText, origin, from, to, end);
+    int to() {
+        return to;
+    }
+
+    /** The joined text alone (a copy when it is a range of the source). */
+    String joinedText() {
+        return text().substring(from, to);
+    }
+
+    /** True when the logical text is a range of the source, not a joined copy. */
+    boolean inSource() {
+        return text == source;
+    }
+
+    /** True when the logical text holds {@code <<}; see the parser for text that is a range of the source. */
+    boolean containsHeredocOperator() {
+        String t = text();
+        int lt = t.indexOf('<', from);
+        while (lt >= 0 && lt + 1 < to) {
+            if (t.charAt(lt + 1) == '<') return true;
+            lt = t.indexOf('<', lt + 2);
+        }
+        return false;
+    }
+
+    /** The source offset of logical byte {@code i}, {@code from() <= i < to()}. */
+    private int origin(int i) {
+        int k = pieces - 1;
+        while (pieceAt[k] > i) k--;
+        return pieceSource[k] + (i - pieceAt[k]);
+    }
+
+    /** The source span of logical bytes {@code [start, end)}. */
+    Span span(int start, int end) {
+        int first = start < to ? origin(start) : endOffset;
+        int last = end > start ? origin(end - 1) + 1 : first;
+        return new Span(first, Math.max(first, last));
+    }
+
+    /**
+     * The decoded text of logical bytes {@code [start, end)} mapped to the source; {@code bytes} is that range
+     * when the caller already holds it, else null.
+     */
+    MappedText mapped(int start, int end, String bytes, boolean asciiSource) {
+        int endSource = end > start ? origin(end - 1) + 1 : (start < to ? origin(start) : endOffset);
+        String cut = bytes != null ? bytes : text().substring(start, end);
+        return MappedText.ofPieces(cut, start, endSource, pieceAt, pieceSource, pieces, asciiSource);
     }
 }

@@ -21,4 +21,6 @@ final class RawInstruction {
     RawInstruction child;
     int argsFrom;
     int argsTo;
+    /** The bytes of [argsFrom, argsTo) when an argument parser already cut them (shared, not cut again), or null. */
+    String argsBytes;
 }

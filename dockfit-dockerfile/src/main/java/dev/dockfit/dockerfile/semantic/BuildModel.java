@@ -33,14 +33,17 @@ public final class BuildModel {
     private final List<Instruction> globalArgsView;
     private final List<Stage> stagesView;
     private final Optional<Stage> finalStage;
-    private final Map<Instruction, Scope> scopes = new IdentityHashMap<>();
-    private final Map<Instruction, Stage> stageOf = new IdentityHashMap<>();
+    private final Map<Instruction, Scope> scopes;
+    private final Map<Instruction, Stage> stageOf;
     private Scope global;
 
     private BuildModel(Dockerfile dockerfile, BuildOptions options) {
         this.dockerfile = dockerfile;
         this.options = options;
         this.expander = new WordExpander(dockerfile.escapeToken());
+        int instructions = dockerfile.instructions().size(); // sized once: no rehash while building
+        this.scopes = new IdentityHashMap<>(instructions);
+        this.stageOf = new IdentityHashMap<>(instructions);
         build();
         this.globalArgsView = List.copyOf(globalArgs);
         this.stagesView = List.copyOf(stages);
@@ -120,8 +123,10 @@ public final class BuildModel {
         String name = null;
         BaseImage base = null;
         List<Instruction> body = new ArrayList<>();
-        Map<Integer, Scope> stageEnds = new LinkedHashMap<>();
-        for (Instruction in : dockerfile.instructions()) {
+        List<Scope> stageEnds = new ArrayList<>(); // by stage index
+        List<Instruction> instructions = dockerfile.instructions();
+        for (int k = 0; k < instructions.size(); k++) {
+            Instruction in = instructions.get(k);
             if (in.is("FROM")) {
                 if (from != null) {
                     current = new Stage(stages.size(), name, from, base, body);
@@ -133,7 +138,7 @@ public final class BuildModel {
                 name = a.size() >= 3 && a.get(1).equalsIgnoreCase("AS") ? a.get(2).toLowerCase(Locale.ROOT) : null;
                 base = resolveBase(in);
                 scopes.put(in, global);
-                Scope parent = base.stage() == null ? null : stageEnds.get(base.stage());
+                Scope parent = base.stage() == null ? null : stageEnds.get(base.stage().intValue());
                 scope = parent == null ? Scope.empty() : parent.forChildStage();
                 body.add(in);
                 continue;
@@ -154,10 +159,11 @@ public final class BuildModel {
         if (from != null) register(new Stage(stages.size(), name, from, base, body), stageEnds, scope);
     }
 
-    private void register(Stage stage, Map<Integer, Scope> stageEnds, Scope endScope) {
+    private void register(Stage stage, List<Scope> stageEnds, Scope endScope) {
         stages.add(stage);
-        stageEnds.put(stage.index(), endScope);
-        for (Instruction i : stage.instructions()) stageOf.put(i, stage);
+        stageEnds.add(endScope);
+        List<Instruction> instructions = stage.instructions();
+        for (int k = 0; k < instructions.size(); k++) stageOf.put(instructions.get(k), stage);
     }
 
     private BaseImage resolveBase(Instruction from) {
@@ -181,8 +187,9 @@ public final class BuildModel {
     /** ARG NAME[=default]: a --build-arg wins, then the default, then the global (or automatic) value. */
     private Scope declareArgs(Instruction arg, Scope scope, Scope globals) {
         Scope s = scope;
-        for (Arg a : arg.args()) {
-            String word = a.value();
+        List<Arg> args = arg.args();
+        for (int k = 0; k < args.size(); k++) {
+            String word = args.get(k).value();
             int eq = word.indexOf('=');
             String name = eq < 0 ? word : word.substring(0, eq);
             String value;

@@ -12,7 +12,7 @@ import java.util.Set;
  * when they have one) and the ENV values (inherited from a parent stage, then set in this one). An ENV
  * always overrides an ARG of the same name, as in Docker.
  */
-public final class Scope {
+public final class Scope implements Env {
     private final Map<String, String> args;
     private final Map<String, String> env;
     private final Set<String> declared;
@@ -35,6 +35,7 @@ public final class Scope {
     }
 
     /** The value of a variable, or null when unset. */
+    @Override
     public String get(String name) {
         String e = env.get(name);
         return e != null ? e : args.get(name);
@@ -53,8 +54,9 @@ public final class Scope {
         return env;
     }
 
+    /** This scope as an expansion's variables (hot: per expansion, so no new view is made). */
     public Env asEnv() {
-        return this::get;
+        return this;
     }
 
     Scope withArg(String name, String value) {

@@ -22,9 +22,14 @@ public record Stage(int index, String name, Instruction from, BaseImage base, Li
 
     /** The instructions with this keyword, in order. */
     public List<Instruction> all(String keyword) {
-        List<Instruction> out = new ArrayList<>();
-        for (Instruction i : instructions) if (i.is(keyword)) out.add(i);
-        return Collections.unmodifiableList(out);
+        List<Instruction> out = null; // hot: rules ask per stage, and most keywords are absent
+        for (int k = 0; k < instructions.size(); k++) {
+            Instruction i = instructions.get(k);
+            if (!i.is(keyword)) continue;
+            if (out == null) out = new ArrayList<>();
+            out.add(i);
+        }
+        return out == null ? List.of() : Collections.unmodifiableList(out);
     }
 
     /** A human name: the AS name, or the stage index. */
