@@ -165,11 +165,11 @@ final class ShellLexer {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isNameStart(char c) {
+    static boolean isNameStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return isNameStart(c) || isDigit(c);
     }
 
