@@ -49,6 +49,11 @@ final class ShellLexer {
     private final String text;
     private final int limit;
     private final List<PendingHeredoc> pending = new ArrayList<>();
+    /**
+     * The literal of the word being read, created on the first word that needs it and reused by the next ones
+     * (lexWord is not re-entered: a substitution inside a word gets a lexer of its own).
+     */
+    private StringBuilder literal;
     private int pos;
     /** Inside {@code [[ ]]}: operators are words and line breaks are blanks. */
     boolean conditional;
@@ -183,7 +188,9 @@ final class ShellLexer {
             String raw = text.substring(start, pos);
             return new ShellWord(raw, raw, true, start, pos);
         }
-        StringBuilder literal = new StringBuilder();
+        if (this.literal == null) this.literal = new StringBuilder();
+        StringBuilder literal = this.literal;
+        literal.setLength(0);
         boolean isLiteral = true;
         while (pos < limit) {
             char c = text.charAt(pos);

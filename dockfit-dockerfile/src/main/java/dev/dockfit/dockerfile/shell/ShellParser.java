@@ -519,6 +519,7 @@ public final class ShellParser {
                 ShellWord word = t.word();
                 command.end = word.end();
                 if (command.words.isEmpty() && isAssignment(word.raw())) {
+                    if (command.assignments.isEmpty()) command.assignments = new ArrayList<>();
                     command.assignments.add(word);
                     continue;
                 }
@@ -561,6 +562,7 @@ public final class ShellParser {
         private void parseRedirect(CommandBuilder command) {
             Token op = consume();
             RedirectionBuilder r = new RedirectionBuilder(op.op(), op.fd(), op.start(), op.end());
+            if (command.redirections.isEmpty()) command.redirections = new ArrayList<>();
             command.redirections.add(r);
             command.end = op.end();
             if (peek().kind() != Kind.WORD) {
@@ -584,9 +586,10 @@ public final class ShellParser {
     private static final class CommandBuilder {
         final int start;
         int end;
-        final List<ShellWord> assignments = new ArrayList<>();
         final List<ShellWord> words = new ArrayList<>();
-        final List<RedirectionBuilder> redirections = new ArrayList<>();
+        /** Created on the first one: most commands have neither. */
+        List<ShellWord> assignments = List.of();
+        List<RedirectionBuilder> redirections = List.of();
         Connector before = Connector.END;
         Connector after = Connector.END;
         int pipelineIndex = -1;

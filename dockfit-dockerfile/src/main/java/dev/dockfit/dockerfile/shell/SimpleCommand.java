@@ -11,6 +11,8 @@ import java.util.Optional;
  */
 public final class SimpleCommand {
 
+    private static final String[] NO_ARGS = {};
+
     private final String text;
     private final List<ShellWord> assignments;
     private final List<ShellWord> words;
@@ -20,7 +22,8 @@ public final class SimpleCommand {
     /** {@code name.hashCode()}: lets {@link ShellScript#commandsNamed} skip other commands with an int compare. */
     private final int nameHash;
     private final List<ShellWord> args;
-    private final List<String> argLiterals;
+    /** Created on the first call (few commands are asked); an immutable list, so a racy creation is harmless. */
+    private List<String> argLiterals;
     /** The literals of the arguments, which the query methods below loop over without an iterator (hot). */
     private final String[] argArray;
     private final int start;
@@ -39,17 +42,15 @@ public final class SimpleCommand {
         this.words = immutable(words);
         this.redirections = immutable(redirections);
         int argCount = Math.max(0, this.words.size() - 1);
-        this.argArray = new String[argCount];
+        this.argArray = argCount == 0 ? NO_ARGS : new String[argCount];
         for (int i = 0; i < argCount; i++) argArray[i] = this.words.get(i + 1).literal();
         if (this.words.isEmpty()) {
             this.name = "";
             this.args = Collections.emptyList();
-            this.argLiterals = Collections.emptyList();
         } else {
             String literal = this.words.get(0).literal();
             this.name = literal.substring(literal.lastIndexOf('/') + 1);
             this.args = argCount == 0 ? Collections.emptyList() : this.words.subList(1, this.words.size());
-            this.argLiterals = argCount == 0 ? Collections.emptyList() : List.of(argArray);
         }
         this.nameHash = name.hashCode();
         this.start = start;
@@ -100,6 +101,7 @@ public final class SimpleCommand {
 
     /** The literal values of {@link #args()}. */
     public List<String> argLiterals() {
+        if (argLiterals == null) argLiterals = argArray.length == 0 ? Collections.emptyList() : List.of(argArray);
         return argLiterals;
     }
 
@@ -147,6 +149,8 @@ public final class SimpleCommand {
 
     /** Whether {@code arg} gives {@code flag} (see {@link #hasFlag(String...)}); compares in place (hot). */
     private static boolean matchesFlag(String arg, String flag) {
+        // every match starts with the flag's first character: most arguments (no '-') end here
+        if (!arg.isEmpty() && !flag.isEmpty() && arg.charAt(0) != flag.charAt(0)) return false;
         if (isShort(flag)) {
             return isShortCluster(arg) && clusterIndexOf(arg, flag.charAt(1)) > 0;
         }
