@@ -21,7 +21,7 @@ final class ShellLexer {
 
         /** An unquoted word spelled exactly {@code keyword}. */
         boolean isWord(String keyword) {
-            return kind == Kind.WORD && word.raw().equals(keyword);
+            return kind == Kind.WORD && word.isSpelled(keyword);
         }
     }
 
@@ -104,8 +104,9 @@ final class ShellLexer {
             return word(start);
         }
         if (OPERATOR_STARTS.indexOf(text.charAt(pos)) < 0) return word(start);
+        char first = text.charAt(pos);
         for (String op : OPERATORS) {
-            if (text.startsWith(op, pos) && pos + op.length() <= limit) {
+            if (op.charAt(0) == first && text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
                 pos += op.length();
                 return new Token(redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
@@ -226,7 +227,7 @@ final class ShellLexer {
                 }
             }
         }
-        return new ShellWord(text.substring(start, pos), literal.toString(), isLiteral, start, pos);
+        return new ShellWord(text, start, pos, literal.toString(), isLiteral);
     }
 
     /** The end of the characters from {@code from} that stand for themselves in a word (no meta, quote or $). */

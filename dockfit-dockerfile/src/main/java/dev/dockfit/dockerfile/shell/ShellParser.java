@@ -122,8 +122,8 @@ public final class ShellParser {
 
     /** Whether {@code t} is a word spelled as one of the reserved {@code words}. */
     private static boolean isIn(Set<String> words, Token t) {
-        String raw = t.word().raw();
-        return raw.length() <= LONGEST_RESERVED && words.contains(raw);
+        ShellWord word = t.word();
+        return word.end() - word.start() <= LONGEST_RESERVED && words.contains(word.raw());
     }
 
     /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[index]=value}: checked by hand, no Matcher per word. */
@@ -165,6 +165,8 @@ public final class ShellParser {
         /** Commands of this context in completion order; pipelines mark ranges of it. */
         private final List<CommandBuilder> created = new ArrayList<>();
         private final List<CommandBuilder> awaitingAfter = new ArrayList<>();
+        /** The words of the simple command being read, until {@link #complete} copies them. */
+        private final List<ShellWord> wordScratch = new ArrayList<>();
         private Connector pendingBefore = Connector.END;
         /** Whether pendingBefore holds an operator (or the start's END) that a line break must not replace. */
         private boolean beforeLocked = true;
@@ -218,6 +220,7 @@ public final class ShellParser {
         }
 
         private void complete(CommandBuilder command) {
+            command.words = command.words.isEmpty() ? List.of() : List.copyOf(command.words);
             command.before = pendingBefore;
             command.inSubstitution = inSubstitution;
             pendingBefore = Connector.END;
@@ -505,6 +508,9 @@ public final class ShellParser {
 
         private void parseSimple() {
             CommandBuilder command = new CommandBuilder(peek().start());
+            // one command is built at a time per context: its words gather in a list reused from command to command
+            wordScratch.clear();
+            command.words = wordScratch;
             while (true) {
                 Token t = peek();
                 if (t.kind() == Kind.REDIRECT) {
@@ -526,7 +532,7 @@ public final class ShellParser {
                 command.words.add(word);
                 boolean first = command.words.size() == 1 && command.assignments.isEmpty()
                         && command.redirections.isEmpty();
-                if (first && word.raw().equals("[[")) {
+                if (first && word.isSpelled("[[")) {
                     parseConditional(command);
                 } else if (first && peek().isOperator("(")) {
                     parseEmptyParens();
@@ -552,7 +558,7 @@ public final class ShellParser {
                     consume();
                     command.words.add(t.word());
                     command.end = t.end();
-                    if (t.word().raw().equals("]]")) return;
+                    if (t.word().isSpelled("]]")) return;
                 }
             } finally {
                 lexer.conditional = false;
@@ -586,7 +592,8 @@ public final class ShellParser {
     private static final class CommandBuilder {
         final int start;
         int end;
-        final List<ShellWord> words = new ArrayList<>();
+        /** The context's reused list while the command is read, then an immutable copy. */
+        List<ShellWord> words = List.of();
         /** Created on the first one: most commands have neither. */
         List<ShellWord> assignments = List.of();
         List<RedirectionBuilder> redirections = List.of();
@@ -602,9 +609,13 @@ public final class ShellParser {
         }
 
         SimpleCommand build(String text) {
-            Redirection[] built = new Redirection[redirections.size()];
-            for (int i = 0; i < built.length; i++) built[i] = redirections.get(i).build();
-            return new SimpleCommand(text, assignments, words, List.of(built), start, end, before, after,
+            List<Redirection> built = List.of();
+            if (!redirections.isEmpty()) {
+                Redirection[] array = new Redirection[redirections.size()];
+                for (int i = 0; i < array.length; i++) array[i] = redirections.get(i).build();
+                built = List.of(array);
+            }
+            return new SimpleCommand(text, assignments, words, built, start, end, before, after,
                     pipelineIndex, pipelineSize, inSubstitution);
         }
     }
