@@ -21,7 +21,8 @@ public final class SimpleCommand {
     private final String name;
     /** {@code name.hashCode()}: lets {@link ShellScript#commandsNamed} skip other commands with an int compare. */
     private final int nameHash;
-    private final List<ShellWord> args;
+    /** Created on the first call, like {@link #argLiterals}: rules ask only the commands they look for. */
+    private List<ShellWord> args;
     /** Created on the first call (few commands are asked); an immutable list, so a racy creation is harmless. */
     private List<String> argLiterals;
     /** The literals of the arguments, which the query methods below loop over without an iterator (hot). */
@@ -46,11 +47,9 @@ public final class SimpleCommand {
         for (int i = 0; i < argCount; i++) argArray[i] = this.words.get(i + 1).literal();
         if (this.words.isEmpty()) {
             this.name = "";
-            this.args = Collections.emptyList();
         } else {
             String literal = this.words.get(0).literal();
             this.name = literal.substring(literal.lastIndexOf('/') + 1);
-            this.args = argCount == 0 ? Collections.emptyList() : this.words.subList(1, this.words.size());
         }
         this.nameHash = name.hashCode();
         this.start = start;
@@ -96,6 +95,7 @@ public final class SimpleCommand {
 
     /** The words after the command word. */
     public List<ShellWord> args() {
+        if (args == null) args = argArray.length == 0 ? Collections.emptyList() : words.subList(1, words.size());
         return args;
     }
 
@@ -195,7 +195,7 @@ public final class SimpleCommand {
     public List<ShellWord> argsAfter(String word) {
         for (int i = 0; i < argArray.length; i++) {
             if (argArray[i].equals(word)) {
-                return i + 1 == argArray.length ? Collections.emptyList() : args.subList(i + 1, argArray.length);
+                return i + 1 == argArray.length ? Collections.emptyList() : words.subList(i + 2, words.size());
             }
         }
         return Collections.emptyList();
