@@ -44,6 +44,11 @@ final class ShellLexer {
     };
     /** The first characters of the operators: any other character starts a word. */
     private static final String OPERATOR_STARTS = ";&|()<>";
+    /** Blanks, line breaks and operator characters end an unquoted word. */
+    private static final String META = " \t\r\n;&|()<>";
+    private static final boolean[] META_CHARS = asciiSet(META);
+    /** The ASCII characters that do not stand for themselves in a word: META plus quotes, escape and {@code $}. */
+    private static final boolean[] SPECIAL_IN_WORD = asciiSet(META + "\\'\"$`");
 
     private final ShellParser parser;
     private final String text;
@@ -125,7 +130,7 @@ final class ShellLexer {
             char c = text.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && conditional)) {
                 pos++;
-            } else if (continuation() > 0) {
+            } else if (c == '\\' && continuation() > 0) {
                 pos += continuation();
             } else if (c == '#') {
                 while (pos < limit && text.charAt(pos) != '\n') pos++;
@@ -163,8 +168,7 @@ final class ShellLexer {
     }
 
     private static boolean isMeta(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '('
-                || c == ')' || c == '<' || c == '>';
+        return c < 128 && META_CHARS[c];
     }
 
     private static boolean isDigit(char c) {
@@ -235,10 +239,16 @@ final class ShellLexer {
         int i = from;
         while (i < limit) {
             char c = text.charAt(i);
-            if (isMeta(c) || c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`') break;
+            if (c < 128 && SPECIAL_IN_WORD[c]) break; // hot: a table look-up per character of most words
             i++;
         }
         return i;
+    }
+
+    private static boolean[] asciiSet(String chars) {
+        boolean[] set = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) set[chars.charAt(i)] = true;
+        return set;
     }
 
     /** {@code NAME=(...)} or {@code NAME+=(...)}: the parenthesis belongs to the word. */
