@@ -32,6 +32,8 @@ public final class ShellParser {
     private static final Comparator<ShellScript.Problem> BY_OFFSET = Comparator.comparingInt(ShellScript.Problem::offset);
 
     private final String text;
+    /** The text's characters, shared by the lexers of the script and of its substitutions. */
+    private final char[] chars;
     private final List<CommandBuilder> commands = new ArrayList<>();
     /** Distinct problems in the order found; null while there is none (most scripts). */
     private Set<ShellScript.Problem> problems;
@@ -39,11 +41,12 @@ public final class ShellParser {
 
     private ShellParser(String text) {
         this.text = text;
+        this.chars = text.toCharArray();
     }
 
     public static ShellScript parse(String text) {
         ShellParser parser = new ShellParser(text);
-        Context top = parser.new Context(new ShellLexer(parser, text, 0, text.length()), false);
+        Context top = parser.new Context(new ShellLexer(parser, text, parser.chars, 0, text.length()), false);
         top.parseList(Stop.NONE);
         top.finish();
         List<CommandBuilder> commands = parser.commands;
@@ -84,7 +87,7 @@ public final class ShellParser {
     int substitution(int from, int limit, boolean parenthesised, ShellLexer enclosing) {
         if (!enter(from)) return -1;
         try {
-            ShellLexer lexer = new ShellLexer(this, text, from, limit);
+            ShellLexer lexer = new ShellLexer(this, text, chars, from, limit);
             Context context = new Context(lexer, true);
             context.parseList(parenthesised ? Stop.PAREN : Stop.NONE);
             context.finish();
