@@ -9,6 +9,8 @@ import dev.dockfit.dockerfile.model.Span;
 import dev.dockfit.dockerfile.semantic.BuildModel;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.dockerfile.shell.ShellParser;
+import dev.dockfit.dockerfile.shell.ShellScript;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Location;
 import dev.dockfit.lint.fix.Fix;
@@ -20,6 +22,7 @@ import dev.dockfit.lint.support.ShippedStages;
 import dev.dockfit.lint.support.StageChain;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -135,24 +138,38 @@ public final class LintContext {
      * runs ({@code RUN <<EOF}, {@code RUN bash <<EOF}). Empty for the exec form or a non-POSIX SHELL.
      */
     public List<RunScript> scripts(Instruction run) {
-        return scripts.computeIfAbsent(run, this::computeScripts);
+        // hot: every shell rule asks for every RUN; get-then-put allocates no capturing lambda per call
+        List<RunScript> found = scripts.get(run);
+        if (found == null) {
+            found = computeScripts(run);
+            scripts.put(run, found);
+        }
+        return found;
     }
 
     private List<RunScript> computeScripts(Instruction run) {
-        if (run.isJson() || !runsPosixShell(run)) return List.of();
-        List<RunScript> out = new ArrayList<>();
+        if (run.isJson() || !runsPosixShell(run)) return Collections.emptyList();
         MappedText text = run.argsText();
         var script = ShellParser.parse(text.text());
-        out.add(new RunScript(script, text));
-        boolean bodiesAreScripts = script.commands().isEmpty()
-                || script.commands().stream().allMatch(c -> c.words().isEmpty() || POSIX_SHELLS.contains(c.name()));
-        if (bodiesAreScripts) {
-            for (Heredoc h : run.heredocs()) {
-                MappedText body = MappedText.of(file().source(), bodySpan(h));
-                out.add(new RunScript(ShellParser.parse(body.text()), body));
-            }
+        RunScript line = new RunScript(script, text);
+        if (run.heredocs().isEmpty() || !bodiesAreScripts(script)) return List.of(line);
+        List<RunScript> out = new ArrayList<>();
+        out.add(line);
+        for (Heredoc h : run.heredocs()) {
+            MappedText body = MappedText.of(file().source(), bodySpan(h));
+            out.add(new RunScript(ShellParser.parse(body.text()), body));
         }
         return out;
+    }
+
+    /** True when every command of the RUN line is a POSIX shell (or it has none): the heredoc bodies are its scripts. */
+    private static boolean bodiesAreScripts(ShellScript script) {
+        List<SimpleCommand> commands = script.commands();
+        for (int i = 0; i < commands.size(); i++) {
+            SimpleCommand c = commands.get(i);
+            if (!c.words().isEmpty() && !POSIX_SHELLS.contains(c.name())) return false;
+        }
+        return true;
     }
 
     /** The body without its delimiter line. */

@@ -14,6 +14,7 @@ import java.util.Set;
  */
 public record Expansion(String value, Set<String> unset) {
     public Expansion {
-        unset = Collections.unmodifiableSet(new LinkedHashSet<>(unset));
+        // most words name no unset variable: share the empty set instead of copying it
+        unset = unset.isEmpty() ? Set.of() : Collections.unmodifiableSet(new LinkedHashSet<>(unset));
     }
 }

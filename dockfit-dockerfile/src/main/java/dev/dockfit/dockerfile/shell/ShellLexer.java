@@ -21,7 +21,7 @@ final class ShellLexer {
 
         /** An unquoted word spelled exactly {@code keyword}. */
         boolean isWord(String keyword) {
-            return kind == Kind.WORD && word.raw().equals(keyword);
+            return kind == Kind.WORD && word.isSpelled(keyword);
         }
     }
 
@@ -44,24 +44,37 @@ final class ShellLexer {
     };
     /** The first characters of the operators: any other character starts a word. */
     private static final String OPERATOR_STARTS = ";&|()<>";
+    /** Blanks, line breaks and operator characters end an unquoted word. */
+    private static final String META = " \t\r\n;&|()<>";
+    private static final boolean[] META_CHARS = asciiSet(META);
+    /** The ASCII characters that do not stand for themselves in a word: META plus quotes, escape and {@code $}. */
+    private static final boolean[] SPECIAL_IN_WORD = asciiSet(META + "\\'\"$`");
 
     private final ShellParser parser;
     private final String text;
+    /** The characters of {@code text}: on C1, reading an array is much cheaper than String.charAt (hot: per character). */
+    private final char[] chars;
     private final int limit;
     private final List<PendingHeredoc> pending = new ArrayList<>();
+    /**
+     * The literal of the word being read, created on the first word that needs it and reused by the next ones
+     * (lexWord is not re-entered: a substitution inside a word gets a lexer of its own).
+     */
+    private StringBuilder literal;
     private int pos;
     /** Inside {@code [[ ]]}: operators are words and line breaks are blanks. */
     boolean conditional;
 
-    ShellLexer(ShellParser parser, String text, int from, int limit) {
+    ShellLexer(ShellParser parser, String text, char[] chars, int from, int limit) {
         this.parser = parser;
         this.text = text;
+        this.chars = chars;
         this.pos = from;
         this.limit = limit;
     }
 
     char charAt(int index) {
-        return index < limit ? text.charAt(index) : '\0';
+        return index < limit ? chars[index] : '\0';
     }
 
     void addHeredoc(PendingHeredoc heredoc) {
@@ -77,7 +90,7 @@ final class ShellLexer {
         skipBlanksAndComments();
         if (pos >= limit) return new Token(Kind.EOF, "", null, -1, limit, limit);
         int start = pos;
-        char c = text.charAt(pos);
+        char c = chars[pos];
         if (c == '\n') {
             pos++;
             readHeredocBodies();
@@ -90,7 +103,7 @@ final class ShellLexer {
         }
         int fd = -1;
         int digits = pos;
-        while (digits < limit && digits - pos < 9 && isDigit(text.charAt(digits))) digits++;
+        while (digits < limit && digits - pos < 9 && isDigit(chars[digits])) digits++;
         if (digits > pos && (charAt(digits) == '<' || charAt(digits) == '>')) {
             fd = Integer.parseInt(text.substring(pos, digits));
             pos = digits;
@@ -98,9 +111,10 @@ final class ShellLexer {
         if ((c == '<' || c == '>') && fd < 0 && charAt(pos + 1) == '(') {
             return word(start);
         }
-        if (OPERATOR_STARTS.indexOf(text.charAt(pos)) < 0) return word(start);
+        char first = chars[pos];
+        if (OPERATOR_STARTS.indexOf(first) < 0) return word(start);
         for (String op : OPERATORS) {
-            if (text.startsWith(op, pos) && pos + op.length() <= limit) {
+            if (op.charAt(0) == first && text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
                 pos += op.length();
                 return new Token(redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
@@ -116,13 +130,13 @@ final class ShellLexer {
 
     private void skipBlanksAndComments() {
         while (pos < limit) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && conditional)) {
                 pos++;
-            } else if (continuation() > 0) {
+            } else if (c == '\\' && continuation() > 0) {
                 pos += continuation();
             } else if (c == '#') {
-                while (pos < limit && text.charAt(pos) != '\n') pos++;
+                while (pos < limit && chars[pos] != '\n') pos++;
             } else {
                 return;
             }
@@ -157,19 +171,18 @@ final class ShellLexer {
     }
 
     private static boolean isMeta(char c) {
-        return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' || c == '&' || c == '|' || c == '('
-                || c == ')' || c == '<' || c == '>';
+        return c < 128 && META_CHARS[c];
     }
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
-    private static boolean isNameStart(char c) {
+    static boolean isNameStart(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
-    private static boolean isNameChar(char c) {
+    static boolean isNameChar(char c) {
         return isNameStart(c) || isDigit(c);
     }
 
@@ -177,16 +190,18 @@ final class ShellLexer {
     ShellWord lexWord() {
         int start = pos;
         int plainEnd = plainRun(pos);
-        if (plainEnd > start && (plainEnd == limit || isMeta(text.charAt(plainEnd)) && text.charAt(plainEnd) != '(')) {
+        if (plainEnd > start && (plainEnd == limit || isMeta(chars[plainEnd]) && chars[plainEnd] != '(')) {
             // most words: no quote, escape or expansion, so the literal is the text itself
             pos = plainEnd;
             String raw = text.substring(start, pos);
             return new ShellWord(raw, raw, true, start, pos);
         }
-        StringBuilder literal = new StringBuilder();
+        if (this.literal == null) this.literal = new StringBuilder();
+        StringBuilder literal = this.literal;
+        literal.setLength(0);
         boolean isLiteral = true;
         while (pos < limit) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (isMeta(c)) {
                 if ((c == '<' || c == '>') && pos == start && charAt(pos + 1) == '(') {
                     isLiteral = false;
@@ -219,28 +234,34 @@ final class ShellLexer {
                 }
             }
         }
-        return new ShellWord(text.substring(start, pos), literal.toString(), isLiteral, start, pos);
+        return new ShellWord(text, start, pos, literal.toString(), isLiteral);
     }
 
     /** The end of the characters from {@code from} that stand for themselves in a word (no meta, quote or $). */
     private int plainRun(int from) {
         int i = from;
         while (i < limit) {
-            char c = text.charAt(i);
-            if (isMeta(c) || c == '\\' || c == '\'' || c == '"' || c == '$' || c == '`') break;
+            char c = chars[i];
+            if (c < 128 && SPECIAL_IN_WORD[c]) break; // hot: a table look-up per character of most words
             i++;
         }
         return i;
     }
 
+    private static boolean[] asciiSet(String chars) {
+        boolean[] set = new boolean[128];
+        for (int i = 0; i < chars.length(); i++) set[chars.charAt(i)] = true;
+        return set;
+    }
+
     /** {@code NAME=(...)} or {@code NAME+=(...)}: the parenthesis belongs to the word. */
     private boolean isArrayAssignment(int start) {
         int nameEnd = pos - 1;
-        if (nameEnd <= start || text.charAt(nameEnd) != '=') return false;
-        if (text.charAt(nameEnd - 1) == '+') nameEnd--;
-        if (nameEnd <= start || !isNameStart(text.charAt(start))) return false;
+        if (nameEnd <= start || chars[nameEnd] != '=') return false;
+        if (chars[nameEnd - 1] == '+') nameEnd--;
+        if (nameEnd <= start || !isNameStart(chars[start])) return false;
         for (int i = start; i < nameEnd; i++) {
-            if (!isNameChar(text.charAt(i))) return false;
+            if (!isNameChar(chars[i])) return false;
         }
         return true;
     }
@@ -262,7 +283,7 @@ final class ShellLexer {
             pos++;
             return;
         }
-        literal.append(text.charAt(pos + 1));
+        literal.append(chars[pos + 1]);
         pos += 2;
     }
 
@@ -284,7 +305,7 @@ final class ShellLexer {
         int open = pos++;
         boolean isLiteral = true;
         while (pos < limit) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == '"') {
                 pos++;
                 return isLiteral;
@@ -341,7 +362,7 @@ final class ShellLexer {
             braces(inDoubleQuotes);
         } else if (isNameStart(next)) {
             pos += 2;
-            while (pos < limit && isNameChar(text.charAt(pos))) pos++;
+            while (pos < limit && isNameChar(chars[pos])) pos++;
         } else if (isDigit(next) || "@*#?-$!".indexOf(next) >= 0) {
             pos += 2;
         } else {
@@ -358,13 +379,13 @@ final class ShellLexer {
         int open = pos;
         pos += 2;
         while (pos < limit) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == '\'') {
                 pos++;
                 return;
             }
             if (c == '\\' && pos + 1 < limit) {
-                char e = text.charAt(pos + 1);
+                char e = chars[pos + 1];
                 literal.append(switch (e) {
                     case 'n' -> '\n';
                     case 't' -> '\t';
@@ -396,7 +417,7 @@ final class ShellLexer {
         StringBuilder ignored = new StringBuilder();
         try {
             while (pos < limit) {
-                char c = text.charAt(pos);
+                char c = chars[pos];
                 switch (c) {
                     case '}' -> {
                         pos++;
@@ -427,7 +448,7 @@ final class ShellLexer {
         int depth = 0;
         pos = open;
         while (pos < limit) {
-            char c = text.charAt(pos);
+            char c = chars[pos];
             if (c == '(') {
                 depth++;
             } else if (c == ')') {
@@ -467,7 +488,7 @@ final class ShellLexer {
     private void backtick() {
         int open = pos;
         int close = pos + 1;
-        while (close < limit && text.charAt(close) != '`') close += text.charAt(close) == '\\' ? 2 : 1;
+        while (close < limit && chars[close] != '`') close += chars[close] == '\\' ? 2 : 1;
         if (close >= limit) {
             parser.problem(open, "unterminated backtick substitution");
             parser.substitution(open + 1, limit, false, this);

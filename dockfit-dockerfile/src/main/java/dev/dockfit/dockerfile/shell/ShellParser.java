@@ -8,7 +8,6 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Analyses a shell script (the text of a shell-form RUN, or a heredoc body) into its simple commands with a
@@ -22,38 +21,48 @@ public final class ShellParser {
     /** Compound commands and substitutions nested deeper than this are not analysed (bounded recursion). */
     private static final int MAX_DEPTH = 100;
 
-    private static final Pattern ASSIGNMENT = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\[[^]]*])?\\+?=.*", Pattern.DOTALL);
     private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
     private static final Set<String> CLOSERS_OF_COMPOUNDS = Set.of("fi", "done", "esac", "}");
     private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&");
     private static final Set<String> COMPOUND_STARTS =
             Set.of("if", "while", "until", "for", "select", "case", "{", "function");
+    /** The longest word of the sets above: a longer word is none of them, without hashing it. */
+    private static final int LONGEST_RESERVED = "function".length();
+    private static final Comparator<CommandBuilder> BY_START = Comparator.comparingInt(c -> c.start);
+    private static final Comparator<ShellScript.Problem> BY_OFFSET = Comparator.comparingInt(ShellScript.Problem::offset);
 
     private final String text;
+    /** The text's characters, shared by the lexers of the script and of its substitutions. */
+    private final char[] chars;
     private final List<CommandBuilder> commands = new ArrayList<>();
-    private final Set<ShellScript.Problem> problems = new LinkedHashSet<>();
+    /** Distinct problems in the order found; null while there is none (most scripts). */
+    private Set<ShellScript.Problem> problems;
     private int depth;
 
     private ShellParser(String text) {
         this.text = text;
+        this.chars = text.toCharArray();
     }
 
     public static ShellScript parse(String text) {
         ShellParser parser = new ShellParser(text);
-        Context top = parser.new Context(new ShellLexer(parser, text, 0, text.length()), false);
+        Context top = parser.new Context(new ShellLexer(parser, text, parser.chars, 0, text.length()), false);
         top.parseList(Stop.NONE);
         top.finish();
-        List<SimpleCommand> built = parser.commands.stream()
-                .sorted(Comparator.comparingInt(c -> c.start))
-                .map(c -> c.build(text))
-                .toList();
-        List<ShellScript.Problem> problems = parser.problems.stream()
-                .sorted(Comparator.comparingInt(ShellScript.Problem::offset))
-                .toList();
-        return new ShellScript(text, built, problems);
+        List<CommandBuilder> commands = parser.commands;
+        commands.sort(BY_START);
+        SimpleCommand[] built = new SimpleCommand[commands.size()];
+        for (int i = 0; i < built.length; i++) built[i] = commands.get(i).build(text);
+        List<ShellScript.Problem> problems = List.of();
+        if (parser.problems != null) {
+            problems = new ArrayList<>(parser.problems);
+            problems.sort(BY_OFFSET);
+        }
+        return new ShellScript(text, List.of(built), problems);
     }
 
     void problem(int offset, String message) {
+        if (problems == null) problems = new LinkedHashSet<>();
         problems.add(new ShellScript.Problem(offset, message));
     }
 
@@ -78,7 +87,7 @@ public final class ShellParser {
     int substitution(int from, int limit, boolean parenthesised, ShellLexer enclosing) {
         if (!enter(from)) return -1;
         try {
-            ShellLexer lexer = new ShellLexer(this, text, from, limit);
+            ShellLexer lexer = new ShellLexer(this, text, chars, from, limit);
             Context context = new Context(lexer, true);
             context.parseList(parenthesised ? Stop.PAREN : Stop.NONE);
             context.finish();
@@ -96,16 +105,47 @@ public final class ShellParser {
         static final Stop NONE = new Stop(Set.of(), false, false);
         static final Stop PAREN = new Stop(Set.of(), true, false);
         static final Stop CASE_BRANCH = new Stop(Set.of("esac"), false, true);
+        static final Stop THEN = words("then");
+        static final Stop ELSE_BRANCH = words("elif", "else", "fi");
+        static final Stop FI = words("fi");
+        static final Stop DO = words("do");
+        static final Stop DONE = words("done");
+        static final Stop BRACE = words("}");
 
-        static Stop words(String... words) {
+        private static Stop words(String... words) {
             return new Stop(Set.of(words), false, false);
         }
 
         boolean matches(Token t) {
-            return (t.kind() == Kind.WORD && words.contains(t.word().raw()))
+            return (t.kind() == Kind.WORD && isIn(words, t))
                     || (paren && t.isOperator(")"))
                     || (caseEnd && isCaseEnd(t));
         }
+    }
+
+    /** Whether {@code t} is a word spelled as one of the reserved {@code words}. */
+    private static boolean isIn(Set<String> words, Token t) {
+        ShellWord word = t.word();
+        return word.end() - word.start() <= LONGEST_RESERVED && words.contains(word.raw());
+    }
+
+    /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[index]=value}: checked by hand, no Matcher per word. */
+    private static boolean isAssignment(String raw) {
+        int length = raw.length();
+        if (length == 0 || !ShellLexer.isNameStart(raw.charAt(0))) return false;
+        int i = 1;
+        while (i < length && ShellLexer.isNameChar(raw.charAt(i))) i++;
+        if (i < length && raw.charAt(i) == '[') {
+            int close = raw.indexOf(']', i + 1);
+            if (close < 0) return false;
+            i = close + 1;
+        }
+        if (i < length && raw.charAt(i) == '+') i++;
+        return i < length && raw.charAt(i) == '=';
+    }
+
+    private static boolean isPipe(Token t) {
+        return t.isOperator("|") || t.isOperator("|&");
     }
 
     private static boolean isCaseEnd(Token t) {
@@ -128,6 +168,8 @@ public final class ShellParser {
         /** Commands of this context in completion order; pipelines mark ranges of it. */
         private final List<CommandBuilder> created = new ArrayList<>();
         private final List<CommandBuilder> awaitingAfter = new ArrayList<>();
+        /** The words of the simple command being read, until {@link #complete} copies them. */
+        private final List<ShellWord> wordScratch = new ArrayList<>();
         private Connector pendingBefore = Connector.END;
         /** Whether pendingBefore holds an operator (or the start's END) that a line break must not replace. */
         private boolean beforeLocked = true;
@@ -148,7 +190,7 @@ public final class ShellParser {
             Token t = peek();
             peeked = null;
             if (t.kind() != Kind.EOF) consumed++;
-            if (t.isOperator(")") || (t.kind() == Kind.WORD && CLOSERS_OF_COMPOUNDS.contains(t.word().raw()))) {
+            if (t.isOperator(")") || (t.kind() == Kind.WORD && isIn(CLOSERS_OF_COMPOUNDS, t))) {
                 beforeLocked = false;
             }
             return t;
@@ -162,8 +204,7 @@ public final class ShellParser {
          */
         private void connector(Connector connector) {
             consume();
-            awaitingAfter.forEach(c -> c.after = connector);
-            awaitingAfter.clear();
+            setAfter(connector);
             if (connector != Connector.NEWLINE) {
                 pendingBefore = connector;
                 beforeLocked = true;
@@ -173,11 +214,16 @@ public final class ShellParser {
         }
 
         void finish() {
-            awaitingAfter.forEach(c -> c.after = Connector.END);
+            setAfter(Connector.END);
+        }
+
+        private void setAfter(Connector connector) {
+            for (int i = 0; i < awaitingAfter.size(); i++) awaitingAfter.get(i).after = connector;
             awaitingAfter.clear();
         }
 
         private void complete(CommandBuilder command) {
+            command.words = command.words.isEmpty() ? List.of() : List.copyOf(command.words);
             command.before = pendingBefore;
             command.inSubstitution = inSubstitution;
             pendingBefore = Connector.END;
@@ -221,7 +267,7 @@ public final class ShellParser {
                     continue;
                 }
                 if (t.isOperator(";") || t.isOperator("&") || t.isOperator(")") || isCaseEnd(t)
-                        || (t.kind() == Kind.WORD && CLOSERS.contains(t.word().raw()))) {
+                        || (t.kind() == Kind.WORD && isIn(CLOSERS, t))) {
                     unexpected(t);
                     consume();
                     continue;
@@ -262,20 +308,22 @@ public final class ShellParser {
                 Kind next = peek().kind();
                 if (next == Kind.EOF || next == Kind.NEWLINE) return;
             }
-            List<Integer> bounds = new ArrayList<>();
-            bounds.add(created.size());
+            int first = created.size();
             parseCommand();
+            if (!isPipe(peek())) return; // most commands are not in a pipeline: no bounds to keep
+            List<Integer> bounds = new ArrayList<>();
+            bounds.add(first);
             bounds.add(created.size());
-            while (peek().isOperator("|") || peek().isOperator("|&")) {
+            while (isPipe(peek())) {
                 connector(Connector.PIPE);
                 skipNewlines();
                 parseCommand();
                 bounds.add(created.size());
             }
             int size = bounds.size() - 1;
-            if (size < 2) return;
             for (int element = 0; element < size; element++) {
-                for (CommandBuilder c : created.subList(bounds.get(element), bounds.get(element + 1))) {
+                for (int i = bounds.get(element); i < bounds.get(element + 1); i++) {
+                    CommandBuilder c = created.get(i);
                     if (c.pipelineIndex < 0) {
                         c.pipelineIndex = element;
                         c.pipelineSize = size;
@@ -287,9 +335,9 @@ public final class ShellParser {
         private void parseCommand() {
             Token t = peek();
             boolean compound = t.isOperator("(")
-                    || (t.kind() == Kind.WORD && COMPOUND_STARTS.contains(t.word().raw()));
+                    || (t.kind() == Kind.WORD && isIn(COMPOUND_STARTS, t));
             if (!compound) {
-                boolean closer = t.kind() == Kind.WORD && CLOSERS.contains(t.word().raw());
+                boolean closer = t.kind() == Kind.WORD && isIn(CLOSERS, t);
                 if (!closer && (t.kind() == Kind.WORD || t.kind() == Kind.REDIRECT)) {
                     parseSimple();
                 } else {
@@ -323,7 +371,7 @@ public final class ShellParser {
             while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
             // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
             Token next = peek();
-            if (next.kind() == Kind.WORD && !(t.isOperator("(") && CLOSERS.contains(next.word().raw()))) {
+            if (next.kind() == Kind.WORD && !(t.isOperator("(") && isIn(CLOSERS, next))) {
                 unexpected(next);
             }
         }
@@ -345,25 +393,25 @@ public final class ShellParser {
 
         private void parseIf() {
             consume();
-            parseBody(Stop.words("then"));
+            parseBody(Stop.THEN);
             expectWord("then");
-            parseBody(Stop.words("elif", "else", "fi"));
+            parseBody(Stop.ELSE_BRANCH);
             while (peek().isWord("elif")) {
                 consume();
-                parseBody(Stop.words("then"));
+                parseBody(Stop.THEN);
                 expectWord("then");
-                parseBody(Stop.words("elif", "else", "fi"));
+                parseBody(Stop.ELSE_BRANCH);
             }
             if (peek().isWord("else")) {
                 consume();
-                parseBody(Stop.words("fi"));
+                parseBody(Stop.FI);
             }
             expectWord("fi");
         }
 
         private void parseLoop() {
             consume();
-            parseBody(Stop.words("do"));
+            parseBody(Stop.DO);
             parseDoDone();
         }
 
@@ -373,7 +421,7 @@ public final class ShellParser {
                 return;
             }
             expectWord("do");
-            parseBody(Stop.words("done"));
+            parseBody(Stop.DONE);
             expectWord("done");
         }
 
@@ -431,7 +479,7 @@ public final class ShellParser {
 
         private void parseGroup() {
             consume();
-            parseBody(Stop.words("}"));
+            parseBody(Stop.BRACE);
             expectWord("}");
         }
 
@@ -446,7 +494,7 @@ public final class ShellParser {
         private void parseFunctionBody() {
             skipNewlines();
             Token body = peek();
-            if (!body.isOperator("(") && !(body.kind() == Kind.WORD && COMPOUND_STARTS.contains(body.word().raw()))) {
+            if (!body.isOperator("(") && !(body.kind() == Kind.WORD && isIn(COMPOUND_STARTS, body))) {
                 problem(body.start(), "a function body must be a compound command such as { ...; }");
             }
             parseCommand();
@@ -463,6 +511,9 @@ public final class ShellParser {
 
         private void parseSimple() {
             CommandBuilder command = new CommandBuilder(peek().start());
+            // one command is built at a time per context: its words gather in a list reused from command to command
+            wordScratch.clear();
+            command.words = wordScratch;
             while (true) {
                 Token t = peek();
                 if (t.kind() == Kind.REDIRECT) {
@@ -476,14 +527,15 @@ public final class ShellParser {
                 consume();
                 ShellWord word = t.word();
                 command.end = word.end();
-                if (command.words.isEmpty() && word.raw().indexOf('=') > 0 && ASSIGNMENT.matcher(word.raw()).matches()) {
+                if (command.words.isEmpty() && isAssignment(word.raw())) {
+                    if (command.assignments.isEmpty()) command.assignments = new ArrayList<>();
                     command.assignments.add(word);
                     continue;
                 }
                 command.words.add(word);
                 boolean first = command.words.size() == 1 && command.assignments.isEmpty()
                         && command.redirections.isEmpty();
-                if (first && word.raw().equals("[[")) {
+                if (first && word.isSpelled("[[")) {
                     parseConditional(command);
                 } else if (first && peek().isOperator("(")) {
                     parseEmptyParens();
@@ -509,7 +561,7 @@ public final class ShellParser {
                     consume();
                     command.words.add(t.word());
                     command.end = t.end();
-                    if (t.word().raw().equals("]]")) return;
+                    if (t.word().isSpelled("]]")) return;
                 }
             } finally {
                 lexer.conditional = false;
@@ -519,6 +571,7 @@ public final class ShellParser {
         private void parseRedirect(CommandBuilder command) {
             Token op = consume();
             RedirectionBuilder r = new RedirectionBuilder(op.op(), op.fd(), op.start(), op.end());
+            if (command.redirections.isEmpty()) command.redirections = new ArrayList<>();
             command.redirections.add(r);
             command.end = op.end();
             if (peek().kind() != Kind.WORD) {
@@ -531,7 +584,8 @@ public final class ShellParser {
             command.end = target.end();
             if (op.op().equals("<<") || op.op().equals("<<-")) {
                 r.heredoc = new PendingHeredoc(target.literal(), op.op().equals("<<-"));
-                r.heredocQuoted = target.raw().chars().anyMatch(ch -> ch == '\'' || ch == '"' || ch == '\\');
+                String raw = target.raw();
+                r.heredocQuoted = raw.indexOf('\'') >= 0 || raw.indexOf('"') >= 0 || raw.indexOf('\\') >= 0;
                 lexer.addHeredoc(r.heredoc);
             }
         }
@@ -541,9 +595,11 @@ public final class ShellParser {
     private static final class CommandBuilder {
         final int start;
         int end;
-        final List<ShellWord> assignments = new ArrayList<>();
-        final List<ShellWord> words = new ArrayList<>();
-        final List<RedirectionBuilder> redirections = new ArrayList<>();
+        /** The context's reused list while the command is read, then an immutable copy. */
+        List<ShellWord> words = List.of();
+        /** Created on the first one: most commands have neither. */
+        List<ShellWord> assignments = List.of();
+        List<RedirectionBuilder> redirections = List.of();
         Connector before = Connector.END;
         Connector after = Connector.END;
         int pipelineIndex = -1;
@@ -556,7 +612,12 @@ public final class ShellParser {
         }
 
         SimpleCommand build(String text) {
-            List<Redirection> built = redirections.stream().map(RedirectionBuilder::build).toList();
+            List<Redirection> built = List.of();
+            if (!redirections.isEmpty()) {
+                Redirection[] array = new Redirection[redirections.size()];
+                for (int i = 0; i < array.length; i++) array[i] = redirections.get(i).build();
+                built = List.of(array);
+            }
             return new SimpleCommand(text, assignments, words, built, start, end, before, after,
                     pipelineIndex, pipelineSize, inSubstitution);
         }

@@ -17,8 +17,9 @@ public final class ShellScript {
 
     ShellScript(String text, List<SimpleCommand> commands, List<Problem> problems) {
         this.text = text;
-        this.commands = List.copyOf(commands);
-        this.problems = List.copyOf(problems);
+        // an empty list is Collections.emptyList(), whose iterator is shared: rules loop over every script
+        this.commands = commands.isEmpty() ? Collections.emptyList() : List.copyOf(commands);
+        this.problems = problems.isEmpty() ? Collections.emptyList() : List.copyOf(problems);
     }
 
     /** The analysed text; every offset refers to it. */
@@ -35,18 +36,46 @@ public final class ShellScript {
         return commands;
     }
 
+    /** The commands whose {@link SimpleCommand#name()} is {@code name} (no varargs array to allocate). */
+    public List<SimpleCommand> commandsNamed(String name) {
+        return named(name, null);
+    }
+
     /** The commands whose {@link SimpleCommand#name()} is one of {@code names}. */
     public List<SimpleCommand> commandsNamed(String... names) {
-        List<SimpleCommand> out = new ArrayList<>();
-        for (SimpleCommand c : commands) {
-            for (String n : names) {
-                if (c.name().equals(n)) {
-                    out.add(c);
-                    break;
+        return named(null, names);
+    }
+
+    /**
+     * The commands named {@code name}, or one of {@code names} when it is not null. Hot: every rule asks on
+     * every script and mostly nothing matches, so that case allocates nothing (the empty list's iterator is
+     * shared too).
+     */
+    private List<SimpleCommand> named(String name, String[] names) {
+        SimpleCommand first = null;
+        List<SimpleCommand> more = null;
+        for (int i = 0; i < commands.size(); i++) {
+            SimpleCommand c = commands.get(i);
+            if (names == null ? !c.isNamed(name) : !isNamed(c, names)) continue;
+            if (first == null) {
+                first = c;
+            } else {
+                if (more == null) {
+                    more = new ArrayList<>();
+                    more.add(first);
                 }
+                more.add(c);
             }
         }
-        return Collections.unmodifiableList(out);
+        if (more != null) return List.copyOf(more);
+        return first == null ? Collections.emptyList() : List.of(first);
+    }
+
+    private static boolean isNamed(SimpleCommand command, String[] names) {
+        for (String name : names) {
+            if (command.isNamed(name)) return true;
+        }
+        return false;
     }
 
     /** Syntax problems: unterminated quotes or substitutions, unexpected tokens, missing keywords ... */
@@ -60,7 +89,7 @@ public final class ShellScript {
 
     /** True when some command outside a command substitution is part of a pipeline. */
     public boolean hasPipeline() {
-        return commands.stream().anyMatch(c -> c.inPipeline() && !c.inSubstitution());
+        return firstPipelineStart() != Integer.MAX_VALUE;
     }
 
     /**
@@ -68,11 +97,21 @@ public final class ShellScript {
      * before the first pipeline, or anywhere when there is no pipeline. Commands inside substitutions do not count.
      */
     public boolean setsPipefail() {
-        int firstPipe = commands.stream()
-                .filter(c -> c.inPipeline() && !c.inSubstitution())
-                .mapToInt(SimpleCommand::start).min().orElse(Integer.MAX_VALUE);
-        return commands.stream()
-                .anyMatch(c -> !c.inSubstitution() && c.start() < firstPipe && enablesPipefail(c));
+        int firstPipe = firstPipelineStart();
+        for (int i = 0; i < commands.size(); i++) {
+            SimpleCommand c = commands.get(i);
+            if (!c.inSubstitution() && c.start() < firstPipe && enablesPipefail(c)) return true;
+        }
+        return false;
+    }
+
+    /** The start of the first command outside substitutions that is part of a pipeline, or Integer.MAX_VALUE. */
+    private int firstPipelineStart() {
+        for (int i = 0; i < commands.size(); i++) {
+            SimpleCommand c = commands.get(i);
+            if (c.inPipeline() && !c.inSubstitution()) return c.start();
+        }
+        return Integer.MAX_VALUE;
     }
 
     private static boolean enablesPipefail(SimpleCommand command) {

@@ -9,14 +9,29 @@ package dev.dockfit.dockerfile.shell;
  */
 public final class ShellWord {
 
-    private final String raw;
+    /** The analysed text while {@link #raw} is not cut from it yet, else null. */
+    private final String source;
+    private String raw;
     private final String literal;
     private final boolean isLiteral;
     private final int start;
     private final int end;
 
     ShellWord(String raw, String literal, boolean isLiteral, int start, int end) {
+        this.source = null;
         this.raw = raw;
+        this.literal = literal;
+        this.isLiteral = isLiteral;
+        this.start = start;
+        this.end = end;
+    }
+
+    /**
+     * A word whose literal differs from its source text (quotes, escapes, expansions): the source text is cut
+     * from {@code source} only when asked, which few callers do.
+     */
+    ShellWord(String source, int start, int end, String literal, boolean isLiteral) {
+        this.source = source;
         this.literal = literal;
         this.isLiteral = isLiteral;
         this.start = start;
@@ -25,7 +40,14 @@ public final class ShellWord {
 
     /** The exact source text, {@code text.substring(start(), end())}. */
     public String raw() {
+        if (raw == null) raw = source.substring(start, end); // an immutable String: a racy first cut is harmless
         return raw;
+    }
+
+    /** Whether the source text is exactly {@code text}, compared in place. */
+    boolean isSpelled(String text) {
+        if (end - start != text.length()) return false;
+        return raw != null ? raw.equals(text) : source.startsWith(text, start);
     }
 
     /** The value with quotes removed and escapes applied; {@code $VAR}, {@code ${...}}, {@code $(...)} kept. */
@@ -50,6 +72,6 @@ public final class ShellWord {
 
     @Override
     public String toString() {
-        return raw;
+        return raw();
     }
 }

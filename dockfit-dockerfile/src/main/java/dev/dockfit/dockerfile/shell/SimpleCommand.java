@@ -1,5 +1,6 @@
 package dev.dockfit.dockerfile.shell;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,14 +11,22 @@ import java.util.Optional;
  */
 public final class SimpleCommand {
 
+    private static final String[] NO_ARGS = {};
+
     private final String text;
     private final List<ShellWord> assignments;
     private final List<ShellWord> words;
     private final List<Redirection> redirections;
     /** Computed once: every rule asks for them, on every command. */
     private final String name;
-    private final List<ShellWord> args;
-    private final List<String> argLiterals;
+    /** {@code name.hashCode()}: lets {@link ShellScript#commandsNamed} skip other commands with an int compare. */
+    private final int nameHash;
+    /** Created on the first call, like {@link #argLiterals}: rules ask only the commands they look for. */
+    private List<ShellWord> args;
+    /** Created on the first call (few commands are asked); an immutable list, so a racy creation is harmless. */
+    private List<String> argLiterals;
+    /** The literals of the arguments, which the query methods below loop over without an iterator (hot). */
+    private final String[] argArray;
     private final int start;
     private final int end;
     private final Connector before;
@@ -30,20 +39,19 @@ public final class SimpleCommand {
                   int start, int end, Connector before, Connector after, int pipelineIndex, int pipelineSize,
                   boolean inSubstitution) {
         this.text = text;
-        this.assignments = List.copyOf(assignments);
-        this.words = List.copyOf(words);
-        this.redirections = List.copyOf(redirections);
+        this.assignments = immutable(assignments);
+        this.words = immutable(words);
+        this.redirections = immutable(redirections);
+        int argCount = Math.max(0, this.words.size() - 1);
+        this.argArray = argCount == 0 ? NO_ARGS : new String[argCount];
+        for (int i = 0; i < argCount; i++) argArray[i] = this.words.get(i + 1).literal();
         if (this.words.isEmpty()) {
             this.name = "";
-            this.args = List.of();
         } else {
             String literal = this.words.get(0).literal();
             this.name = literal.substring(literal.lastIndexOf('/') + 1);
-            this.args = this.words.subList(1, this.words.size());
         }
-        String[] literals = new String[this.args.size()];
-        for (int i = 0; i < literals.length; i++) literals[i] = this.args.get(i).literal();
-        this.argLiterals = List.of(literals);
+        this.nameHash = name.hashCode();
         this.start = start;
         this.end = end;
         this.before = before;
@@ -51,6 +59,14 @@ public final class SimpleCommand {
         this.pipelineIndex = pipelineIndex;
         this.pipelineSize = pipelineSize;
         this.inSubstitution = inSubstitution;
+    }
+
+    /**
+     * An immutable copy; an empty list is {@link Collections#emptyList()}, whose iterator is shared, so that
+     * rules looping over the (usually empty) assignments or redirections of every command allocate nothing.
+     */
+    private static <T> List<T> immutable(List<T> list) {
+        return list.isEmpty() ? Collections.emptyList() : List.copyOf(list);
     }
 
     /** The command word followed by its arguments; empty for a command of only assignments or redirections. */
@@ -72,22 +88,46 @@ public final class SimpleCommand {
         return name;
     }
 
+    /** Whether {@link #name()} equals {@code other}; hot (rules look commands up by name), so hashes compare first. */
+    boolean isNamed(String other) {
+        return nameHash == other.hashCode() && name.equals(other);
+    }
+
     /** The words after the command word. */
     public List<ShellWord> args() {
+        if (args == null) args = argArray.length == 0 ? Collections.emptyList() : words.subList(1, words.size());
         return args;
     }
 
     /** The literal values of {@link #args()}. */
     public List<String> argLiterals() {
+        if (argLiterals == null) argLiterals = argArray.length == 0 ? Collections.emptyList() : List.of(argArray);
         return argLiterals;
+    }
+
+    /** True when an argument's literal value equals {@code value}. */
+    public boolean hasArg(String value) {
+        for (String arg : argArray) {
+            if (arg.equals(value)) return true;
+        }
+        return false;
     }
 
     /** True when an argument's literal value equals one of {@code values}. */
     public boolean hasArg(String... values) {
-        for (String arg : argLiterals) {
+        for (String arg : argArray) {
             for (String value : values) {
                 if (arg.equals(value)) return true;
             }
+        }
+        return false;
+    }
+
+    /** {@link #hasFlag(String...)} of one flag. */
+    public boolean hasFlag(String flag) {
+        for (String arg : argArray) {
+            if (arg.equals("--")) return false;
+            if (matchesFlag(arg, flag)) return true;
         }
         return false;
     }
@@ -98,17 +138,29 @@ public final class SimpleCommand {
      * {@code -name}) matches itself or itself followed by {@code =value}.
      */
     public boolean hasFlag(String... flags) {
-        for (String arg : argLiterals) {
+        for (String arg : argArray) {
             if (arg.equals("--")) return false;
             for (String flag : flags) {
-                if (isShort(flag)) {
-                    if (isShortCluster(arg) && shortCluster(arg).indexOf(flag.charAt(1)) >= 0) return true;
-                } else if (arg.equals(flag) || arg.startsWith(flag + "=")) {
-                    return true;
-                }
+                if (matchesFlag(arg, flag)) return true;
             }
         }
         return false;
+    }
+
+    /** Whether {@code arg} gives {@code flag} (see {@link #hasFlag(String...)}); compares in place (hot). */
+    private static boolean matchesFlag(String arg, String flag) {
+        // every match starts with the flag's first character: most arguments (no '-') end here
+        if (!arg.isEmpty() && !flag.isEmpty() && arg.charAt(0) != flag.charAt(0)) return false;
+        if (isShort(flag)) {
+            return isShortCluster(arg) && clusterIndexOf(arg, flag.charAt(1)) > 0;
+        }
+        return arg.equals(flag) || isFlagWithValue(arg, flag);
+    }
+
+    /** {@code flag=value}. */
+    private static boolean isFlagWithValue(String arg, String flag) {
+        int length = flag.length();
+        return arg.length() > length && arg.charAt(length) == '=' && arg.startsWith(flag);
     }
 
     /**
@@ -117,9 +169,9 @@ public final class SimpleCommand {
      * argument; followed by more letters, it takes them). Use it for flags that do take a value.
      */
     public Optional<String> flagValue(String... flags) {
-        List<String> args = argLiterals;
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
+        String[] args = argArray;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
             if (arg.equals("--")) break;
             for (String flag : flags) {
                 String rest = null;
@@ -128,12 +180,12 @@ public final class SimpleCommand {
                     if (at > 0) rest = arg.substring(at + 1);
                 } else if (arg.equals(flag)) {
                     rest = "";
-                } else if (arg.startsWith(flag + "=")) {
+                } else if (isFlagWithValue(arg, flag)) {
                     return Optional.of(arg.substring(flag.length() + 1));
                 }
                 if (rest == null) continue;
                 if (!rest.isEmpty()) return Optional.of(rest.startsWith("=") ? rest.substring(1) : rest);
-                return i + 1 < args.size() ? Optional.of(args.get(i + 1)) : Optional.empty();
+                return i + 1 < args.length ? Optional.of(args[i + 1]) : Optional.empty();
             }
         }
         return Optional.empty();
@@ -141,10 +193,12 @@ public final class SimpleCommand {
 
     /** The arguments after the first argument whose literal value is {@code word} ({@code install} ...); empty if none. */
     public List<ShellWord> argsAfter(String word) {
-        for (int i = 0; i < args.size(); i++) {
-            if (args.get(i).literal().equals(word)) return args.subList(i + 1, args.size());
+        for (int i = 0; i < argArray.length; i++) {
+            if (argArray[i].equals(word)) {
+                return i + 1 == argArray.length ? Collections.emptyList() : words.subList(i + 2, words.size());
+            }
         }
-        return List.of();
+        return Collections.emptyList();
     }
 
     private static boolean isShort(String flag) {
@@ -155,10 +209,11 @@ public final class SimpleCommand {
         return arg.length() >= 2 && arg.charAt(0) == '-' && arg.charAt(1) != '-';
     }
 
-    /** The letters of a {@code -abc} or {@code -abc=value} argument. */
-    private static String shortCluster(String arg) {
-        int eq = arg.indexOf('=');
-        return arg.substring(1, eq < 0 ? arg.length() : eq);
+    /** Where {@code letter} is among the letters of a {@code -abc} or {@code -abc=value} argument, or -1. */
+    private static int clusterIndexOf(String cluster, char letter) {
+        int at = cluster.indexOf(letter, 1);
+        int eq = cluster.indexOf('=');
+        return eq >= 0 && at >= eq ? -1 : at;
     }
 
     /** The connector before this command: the one before the enclosing compound command when it comes first in it. */

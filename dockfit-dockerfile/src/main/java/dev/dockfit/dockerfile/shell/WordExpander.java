@@ -1,6 +1,7 @@
 package dev.dockfit.dockerfile.shell;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,7 @@ public final class WordExpander {
         if (isPlain(word)) return new Expansion(word, Set.of());
         Scan scan = new Scan(word, env);
         String value = scan.until(EOF, false, null, 0);
-        return new Expansion(value, scan.unset);
+        return new Expansion(value, scan.unset == null ? Set.of() : scan.unset);
     }
 
     /** True when the word holds nothing expansion changes: no {@code $}, quote, {@code <} or escape token. */
@@ -59,12 +60,13 @@ public final class WordExpander {
         private final String text;
         private final int[] cps;
         private final Env env;
-        private final Set<String> unset = new LinkedHashSet<>();
+        /** Created on the first unset name (most words have none). */
+        private Set<String> unset;
         private int pos;
 
         Scan(String text, Env env) {
             this.text = text;
-            this.cps = text.codePoints().toArray();
+            this.cps = codePoints(text);
             this.env = env;
         }
 
@@ -285,7 +287,10 @@ public final class WordExpander {
 
         private void track(String name, String value) {
             int first = name.isEmpty() ? EOF : name.codePointAt(0);
-            if (value == null && (first == '_' || Character.isLetter(first))) unset.add(name);
+            if (value == null && (first == '_' || Character.isLetter(first))) {
+                if (unset == null) unset = new LinkedHashSet<>();
+                unset.add(name);
+            }
         }
 
         private ExpansionException unsupported(String modifier, int at) {
@@ -295,6 +300,18 @@ public final class WordExpander {
         private ExpansionException error(String message, int codePointIndex) {
             return new ExpansionException(message, text.offsetByCodePoints(0, codePointIndex));
         }
+    }
+
+    /** The code points of {@code text} (without a stream: this runs per expanded word). */
+    private static int[] codePoints(String text) {
+        int[] cps = new int[text.length()];
+        int count = 0;
+        for (int i = 0; i < text.length(); count++) {
+            int cp = text.codePointAt(i);
+            cps[count] = cp;
+            i += Character.charCount(cp);
+        }
+        return count == cps.length ? cps : Arrays.copyOf(cps, count);
     }
 
     private static boolean isNameChar(int ch) {

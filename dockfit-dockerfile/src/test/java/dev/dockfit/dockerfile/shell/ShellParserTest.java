@@ -66,6 +66,37 @@ class ShellParserTest {
     }
 
     @Test
+    void onlyNameEqualsWordsAreAssignments() {
+        SimpleCommand c = only("A[1]+=x _=y A[=z 1A=w cmd");
+        assertThat(c.assignments()).extracting(ShellWord::raw).containsExactly("A[1]+=x", "_=y");
+        assertThat(literals(c)).containsExactly("A[=z", "1A=w", "cmd");
+        assertThat(only("\"A=1\" cmd").assignments()).isEmpty();
+    }
+
+    @Test
+    void quotedWordsKeepTheirExactTextAndAreNoKeywords() {
+        SimpleCommand c = only("'[[' -n \"$x\" ]]");
+        assertThat(c.name()).isEqualTo("[[");
+        assertThat(c.words()).extracting(ShellWord::raw).containsExactly("'[['", "-n", "\"$x\"", "]]");
+        assertThat(c.words()).extracting(ShellWord::toString).containsExactly("'[['", "-n", "\"$x\"", "]]");
+        ShellScript s = ShellParser.parse("if true; then \"fi\"; fi");
+        assertThat(s.problems()).isEmpty();
+        assertThat(s.commands()).extracting(SimpleCommand::name).containsExactly("true", "fi");
+    }
+
+    @Test
+    void commandsNamedKeepsSourceOrder() {
+        ShellScript s = ShellParser.parse("apt-get update && apk add x; apt-get install y | apt z");
+        assertThat(s.commandsNamed("apt-get")).extracting(SimpleCommand::raw)
+                .containsExactly("apt-get update", "apt-get install y");
+        assertThat(s.commandsNamed("apt", "apt-get")).extracting(SimpleCommand::raw)
+                .containsExactly("apt-get update", "apt-get install y", "apt z");
+        assertThat(s.commandsNamed("apk")).extracting(SimpleCommand::raw).containsExactly("apk add x");
+        assertThat(s.commandsNamed("yum")).isEmpty();
+        assertThat(s.commandsNamed("yum", "dnf")).isEmpty();
+    }
+
+    @Test
     void assignmentOnlyCommandHasNoName() {
         SimpleCommand c = only("A=1 B=\"two words\"");
         assertThat(c.words()).isEmpty();

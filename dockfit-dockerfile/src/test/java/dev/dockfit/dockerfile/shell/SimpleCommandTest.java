@@ -62,4 +62,37 @@ class SimpleCommandTest {
         assertThat(c.argLiterals()).containsExactly("-y", "install", "curl", "git=1:2.39");
         assertThat(c.hasArg("install", "add")).isTrue();
     }
+
+    @Test
+    void shortFlagsCountOnlyBeforeAnEqualsSign() {
+        assertThat(command("tool -xo=out").hasFlag("-o")).isTrue();
+        assertThat(command("tool -x=o").hasFlag("-o")).isFalse();
+        assertThat(command("tool -a=b").hasFlag("-=")).isFalse();
+        assertThat(command("tool --yes=1").hasFlag("--yes")).isTrue();
+        assertThat(command("tool --yesno").hasFlag("--yes")).isFalse();
+        assertThat(command("tool yes").hasFlag("yes")).isTrue();
+    }
+
+    @Test
+    void oneAndSeveralValues() {
+        SimpleCommand c = command("npm ci --omit=dev");
+        assertThat(c.hasArg("ci")).isTrue();
+        assertThat(c.hasArg("install")).isFalse();
+        assertThat(c.hasArg("install", "ci")).isTrue();
+        assertThat(c.hasFlag("--omit")).isTrue();
+        assertThat(c.hasFlag("--save", "--omit")).isTrue();
+        assertThat(c.argsAfter("--omit=dev")).isEmpty();
+        assertThat(c.argsAfter("ci")).extracting(ShellWord::raw).containsExactly("--omit=dev");
+    }
+
+    @Test
+    void commandWithoutArgumentsAnswersEmpty() {
+        SimpleCommand c = command("true");
+        assertThat(c.args()).isEmpty();
+        assertThat(c.argLiterals()).isEmpty();
+        assertThat(c.hasFlag("-y")).isFalse();
+        assertThat(c.flagValue("-o")).isEmpty();
+        assertThat(c.assignments()).isEmpty();
+        assertThat(c.redirections()).isEmpty();
+    }
 }
