@@ -9,6 +9,7 @@ import dev.dockfit.dockerfile.model.Span;
 import dev.dockfit.dockerfile.semantic.BuildModel;
 import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.dockerfile.shell.ShellParser;
+import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Location;
 import dev.dockfit.lint.fix.Fix;
@@ -21,6 +22,7 @@ import dev.dockfit.lint.support.StageChain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +49,7 @@ public final class LintContext {
     private final Map<Integer, Optional<BuildCommands.Found>> builds = new HashMap<>();
     private Set<Integer> shipped;
     private Map<Instruction, Instruction> shells;
+    private Set<String> commandNames;
     private final List<Reported> reported = new ArrayList<>();
     private RuleInfo current;
 
@@ -202,6 +205,37 @@ public final class LintContext {
             atEnd[s.index()] = current;
         }
         return out;
+    }
+
+    /**
+     * True when a shell script of some RUN of the file (an ONBUILD's RUN included) runs a command whose
+     * {@link SimpleCommand#name()} is one of {@code names}. A rule about one tool
+     * checks this first and skips the files that never run it (most files).
+     */
+    public boolean runsCommand(String... names) {
+        if (commandNames == null) commandNames = commandNames();
+        for (String name : names) if (commandNames.contains(name)) return true;
+        return false;
+    }
+
+    private Set<String> commandNames() {
+        Set<String> names = new HashSet<>();
+        List<Instruction> all = instructions();
+        for (int i = 0; i < all.size(); i++) {
+            Instruction in = all.get(i);
+            if (in.child() != null) addCommandNames(in.child(), names);
+            addCommandNames(in, names);
+        }
+        return names;
+    }
+
+    private void addCommandNames(Instruction in, Set<String> names) {
+        if (!in.is("RUN")) return;
+        List<RunScript> runScripts = scripts(in);
+        for (int s = 0; s < runScripts.size(); s++) {
+            List<SimpleCommand> commands = runScripts.get(s).script().commands();
+            for (int c = 0; c < commands.size(); c++) names.add(commands.get(c).name());
+        }
     }
 
     /** The {@code --mount} options of a RUN. */

@@ -29,6 +29,15 @@ final class Suppressions {
     private final int[] endLines;
     private final Map<Instruction, Set<String>> local = new IdentityHashMap<>();
 
+    /** False when no comment can be a pragma (each holds "ignore"): then nothing is suppressed. */
+    static boolean anyIn(Dockerfile file) {
+        List<Comment> comments = file.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            if (comments.get(i).text().contains("ignore")) return true;
+        }
+        return false;
+    }
+
     Suppressions(Dockerfile file) {
         this.file = file;
         List<Instruction> instructions = file.instructions();

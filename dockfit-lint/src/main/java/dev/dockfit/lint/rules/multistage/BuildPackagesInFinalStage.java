@@ -46,7 +46,7 @@ public final class BuildPackagesInFinalStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
-        if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
+        if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
         for (Stage s : ctx.stageChain(stage)) {
             for (Instruction run : s.all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) check(ctx, run, rs);
