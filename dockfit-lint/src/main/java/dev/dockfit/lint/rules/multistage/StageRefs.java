@@ -35,7 +35,10 @@ final class StageRefs {
     /** Every --from of COPY and RUN --mount in the stage whose value resolves (unset variables are skipped). */
     static List<Ref> of(LintContext ctx, Stage stage) {
         List<Ref> out = new ArrayList<>();
-        for (Instruction in : stage.instructions()) {
+        List<Instruction> instructions = stage.instructions();
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction in = instructions.get(i);
+            if (in.flags().isEmpty()) continue; // neither --from nor --mount
             if (in.is("COPY")) {
                 Flag from = in.flag("from").orElse(null);
                 String v = value(ctx, in, from);
