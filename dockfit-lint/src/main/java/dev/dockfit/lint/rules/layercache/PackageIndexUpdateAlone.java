@@ -33,6 +33,7 @@ public final class PackageIndexUpdateAlone implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apt-get", "apt", "aptitude", "apk")) return; // no index update to report
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             SimpleCommand aptUpdate = null;
