@@ -44,7 +44,7 @@ public final class LintContext {
     private final LintConfig config;
     private final Map<Instruction, List<RunScript>> scripts = new IdentityHashMap<>();
     // Per-file facts several rules need, computed on first use (each rule asking again would cost it again)
-    private final Map<Instruction, List<Mount>> mounts = new IdentityHashMap<>();
+    private Map<Instruction, List<Mount>> mounts; // made on first use: an IdentityHashMap allocates its table at once
     private final Map<Integer, List<Stage>> chains = new HashMap<>();
     private final Map<Integer, Optional<BuildCommands.Found>> builds = new HashMap<>();
     private Set<Integer> shipped;
@@ -240,6 +240,7 @@ public final class LintContext {
 
     /** The {@code --mount} options of a RUN. */
     public List<Mount> mounts(Instruction run) {
+        if (mounts == null) mounts = new IdentityHashMap<>();
         List<Mount> m = mounts.get(run);
         if (m == null) {
             m = run.flags().isEmpty() ? List.of()

@@ -49,10 +49,14 @@ final class StageRefs {
                 String v = value(ctx, in, from);
                 if (v != null) out.add(new Ref(in, "COPY --from=", v, from.span()));
             } else if (in.is("RUN")) {
-                for (Flag f : in.flags("mount")) {
-                    String from = Mount.parse(f.value() == null ? "" : f.value()).options().get("from");
+                List<Flag> flags = in.flags();
+                List<Mount> mounts = ctx.mounts(in); // parsed once per file, one per --mount flag in order
+                int mount = 0;
+                for (int k = 0; k < flags.size(); k++) {
+                    if (!flags.get(k).name().equals("mount")) continue;
+                    String from = mounts.get(mount++).options().get("from");
                     String v = from == null ? null : resolve(ctx, in, from);
-                    if (v != null) out.add(new Ref(in, "RUN --mount from=", v, f.span()));
+                    if (v != null) out.add(new Ref(in, "RUN --mount from=", v, flags.get(k).span()));
                 }
             }
         }
