@@ -66,11 +66,19 @@ public final class SecretNameInArgOrEnv implements Rule {
         return mayBeDenied(name) && DENY.matcher(name).find() && !ALLOW.matcher(name).find();
     }
 
+    /** The first letters of {@link #DENIED_WORDS}, in either case (DENY folds ASCII letters only). */
+    private static boolean startsDeniedWord(char c) {
+        char lower = (char) (c | 0x20);
+        return c < 0x80 && (lower == 'a' || lower == 'c' || lower == 'k' || lower == 'p' || lower == 's' || lower == 't');
+    }
+
     /** A quick no for most names, without a regex: {@link #DENY} needs one of its words at the start or after '_'. */
     private static boolean mayBeDenied(String name) {
         int at = 0;
         while (true) {
-            for (String word : DENIED_WORDS) if (name.regionMatches(true, at, word, 0, word.length())) return true;
+            if (at < name.length() && startsDeniedWord(name.charAt(at))) {
+                for (String word : DENIED_WORDS) if (name.regionMatches(true, at, word, 0, word.length())) return true;
+            }
             int underscore = name.indexOf('_', at);
             if (underscore < 0) return false;
             at = underscore + 1;
