@@ -6,9 +6,12 @@ import java.util.Locale;
 public enum Severity {
     ERROR, WARNING, INFO, STYLE;
 
+    /** Worked out once: every output format asks for it on every finding. */
+    private final String id = name().toLowerCase(Locale.ROOT);
+
     /** The lower-case name used in configuration and every output format. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return id;
     }
 
     /** True when this severity is at least as serious as {@code threshold}. */

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +46,12 @@ public final class LintContext {
     private final LintConfig config;
     private final Map<Instruction, List<RunScript>> scripts = new IdentityHashMap<>();
     // Per-file facts several rules need, computed on first use (each rule asking again would cost it again)
-    private final Map<Instruction, List<Mount>> mounts = new IdentityHashMap<>();
+    private Map<Instruction, List<Mount>> mounts; // made on first use: an IdentityHashMap allocates its table at once
     private final Map<Integer, List<Stage>> chains = new HashMap<>();
     private final Map<Integer, Optional<BuildCommands.Found>> builds = new HashMap<>();
     private Set<Integer> shipped;
     private Map<Instruction, Instruction> shells;
+    private Set<String> commandNames;
     private final List<Reported> reported = new ArrayList<>();
     private RuleInfo current;
 
@@ -221,8 +223,40 @@ public final class LintContext {
         return out;
     }
 
+    /**
+     * True when a shell script of some RUN of the file (an ONBUILD's RUN included) runs a command whose
+     * {@link SimpleCommand#name()} is one of {@code names}. A rule about one tool
+     * checks this first and skips the files that never run it (most files).
+     */
+    public boolean runsCommand(String... names) {
+        if (commandNames == null) commandNames = commandNames();
+        for (String name : names) if (commandNames.contains(name)) return true;
+        return false;
+    }
+
+    private Set<String> commandNames() {
+        Set<String> names = new HashSet<>();
+        List<Instruction> all = instructions();
+        for (int i = 0; i < all.size(); i++) {
+            Instruction in = all.get(i);
+            if (in.child() != null) addCommandNames(in.child(), names);
+            addCommandNames(in, names);
+        }
+        return names;
+    }
+
+    private void addCommandNames(Instruction in, Set<String> names) {
+        if (!in.is("RUN")) return;
+        List<RunScript> runScripts = scripts(in);
+        for (int s = 0; s < runScripts.size(); s++) {
+            List<SimpleCommand> commands = runScripts.get(s).script().commands();
+            for (int c = 0; c < commands.size(); c++) names.add(commands.get(c).name());
+        }
+    }
+
     /** The {@code --mount} options of a RUN. */
     public List<Mount> mounts(Instruction run) {
+        if (mounts == null) mounts = new IdentityHashMap<>();
         List<Mount> m = mounts.get(run);
         if (m == null) {
             m = run.flags().isEmpty() ? List.of()

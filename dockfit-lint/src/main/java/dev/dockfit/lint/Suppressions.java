@@ -29,6 +29,20 @@ final class Suppressions {
     private final int[] endLines;
     private final Map<Instruction, Set<String>> local = new IdentityHashMap<>();
 
+    /** False when no comment can be a pragma: then nothing is suppressed. */
+    static boolean anyIn(Dockerfile file) {
+        List<Comment> comments = file.comments();
+        for (int i = 0; i < comments.size(); i++) {
+            if (mayBePragma(comments.get(i).text())) return true;
+        }
+        return false;
+    }
+
+    /** A quick no for most comments, without the regex: {@link #PRAGMA} starts with one of these words. */
+    private static boolean mayBePragma(String text) {
+        return text.startsWith("dockfit") || text.startsWith("hadolint");
+    }
+
     Suppressions(Dockerfile file) {
         this.file = file;
         List<Instruction> instructions = file.instructions();
@@ -40,6 +54,7 @@ final class Suppressions {
             endLines[k] = r.end().line();
         }
         for (Comment c : file.comments()) {
+            if (!mayBePragma(c.text())) continue;
             Matcher m = PRAGMA.matcher(c.text());
             if (m.matches() && m.group(2) != null) global.addAll(ids(m.group(3)));
         }
@@ -55,6 +70,7 @@ final class Suppressions {
     private Set<String> localIds(Instruction at) {
         Set<String> ids = new HashSet<>();
         for (Comment c : file.commentsBefore(at)) {
+            if (!mayBePragma(c.text())) continue;
             Matcher m = PRAGMA.matcher(c.text());
             if (m.matches() && m.group(2) == null) ids.addAll(ids(m.group(3)));
         }

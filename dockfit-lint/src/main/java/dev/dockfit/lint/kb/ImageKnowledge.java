@@ -44,7 +44,22 @@ public final class ImageKnowledge {
 
     private static final Pattern GROUP_NAME = Pattern.compile("\\(\\?<([a-zA-Z][a-zA-Z0-9]*)>");
 
-    private record Question(String what, String image, String tag) {
+    /**
+     * A lookup's key: the question, the image (its registry host and repository for a parsed reference, "" and
+     * the name as given otherwise) and the tag. equals and hashCode are written out: a record's generated ones go
+     * through method handles, which C1 (the lint server's compiler) does not inline.
+     */
+    private record Question(String what, String host, String image, String tag) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Question q && what.equals(q.what) && host.equals(q.host) && image.equals(q.image)
+                    && tag.equals(q.tag);
+        }
+
+        @Override
+        public int hashCode() {
+            return ((what.hashCode() * 31 + host.hashCode()) * 31 + image.hashCode()) * 31 + tag.hashCode();
+        }
     }
 
     private record OtherImage(String prefix, Optional<Family> family, Optional<SdkInfo> sdk) {
@@ -172,6 +187,8 @@ public final class ImageKnowledge {
 
     /** The named image, parsed from its slice of the data file on first use and kept. */
     private OfficialImage official(String name) {
+        OfficialImage known = parsed.get(name);
+        if (known != null) return known;
         Slice slice = slices.get(name);
         if (slice == null) return null;
         return parsed.computeIfAbsent(name, n -> {
@@ -275,9 +292,14 @@ public final class ImageKnowledge {
     }
 
     /** The answer to a question about (image, tag), computed once (a null tag and "" are the same question). */
-    @SuppressWarnings("unchecked")
     private <T> T remembered(String question, String image, String tag, Supplier<T> answer) {
-        Question key = new Question(question, image, tag == null ? "" : tag);
+        return remembered(question, "", image, tag, answer);
+    }
+
+    /** The same for a parsed reference's image, by its registry host and repository (no name to build per call). */
+    @SuppressWarnings("unchecked")
+    private <T> T remembered(String question, String host, String image, String tag, Supplier<T> answer) {
+        Question key = new Question(question, host, image, tag == null ? "" : tag);
         Object known = answers.get(key);
         if (known != null) return (T) known;
         T value = answer.get();
@@ -303,7 +325,7 @@ public final class ImageKnowledge {
     public TagStatus status(ImageReference ref) {
         String tag = ref.effectiveTag();
         if (tag == null) return TagStatus.of(Maintenance.UNKNOWN);
-        return remembered("status-of-ref", name(ref), tag,
+        return remembered("status-of-ref", ref.registryHost(), ref.repository(), tag,
                 () -> image(ref).map(i -> i.status(tag)).orElse(TagStatus.of(Maintenance.UNKNOWN)));
     }
 
@@ -432,15 +454,21 @@ public final class ImageKnowledge {
     // ---- the same questions for a parsed FROM reference; a digest-only reference names no tag -----------
 
     public List<Suggestion> smallerVariants(ImageReference ref) {
-        return ref.effectiveTag() == null ? List.of() : smallerVariants(name(ref), ref.effectiveTag());
+        String tag = ref.effectiveTag();
+        return tag == null ? List.of() : remembered("smaller-of-ref", ref.registryHost(), ref.repository(), tag,
+                () -> smallerVariants(name(ref), tag));
     }
 
     public Optional<Family> family(ImageReference ref) {
-        return ref.effectiveTag() == null ? Optional.empty() : family(name(ref), ref.effectiveTag());
+        String tag = ref.effectiveTag();
+        return tag == null ? Optional.empty() : remembered("family-of-ref", ref.registryHost(), ref.repository(), tag,
+                () -> family(name(ref), tag));
     }
 
     public Optional<SdkInfo> sdk(ImageReference ref) {
-        return ref.effectiveTag() == null ? Optional.empty() : sdk(name(ref), ref.effectiveTag());
+        String tag = ref.effectiveTag();
+        return tag == null ? Optional.empty() : remembered("sdk-of-ref", ref.registryHost(), ref.repository(), tag,
+                () -> sdk(name(ref), tag));
     }
 
     public Optional<Deprecation> deprecation(ImageReference ref) {

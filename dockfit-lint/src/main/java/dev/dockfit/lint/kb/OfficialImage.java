@@ -2,6 +2,7 @@ package dev.dockfit.lint.kb;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class OfficialImage {
     /** Tags already split (a lookup parses every listed tag); bounded for a long-lived process. */
     private final Map<String, TagName> parsedTags = new ConcurrentHashMap<>();
     private static final int MAX_PARSED_TAGS = 20_000;
+    /** {@link #variantTags} of every designator, indexed on first use (else each question parses every tag). */
+    private volatile Map<String, List<String>> variantTagsByDesignator;
 
     OfficialImage(String name, boolean inLibrary, int lineDepth, Map<String, List<String>> versions,
                   Map<String, List<String>> aliases, List<Build> builds, Optional<Deprecation> deprecation,
@@ -106,6 +109,21 @@ public final class OfficialImage {
 
     public Set<String> tags() {
         return Collections.unmodifiableSet(byTag.keySet());
+    }
+
+    /** The listed tags that have a variant and this version designator ({@code 3.12-slim} for 3.12), sorted. */
+    public List<String> variantTags(String designator) {
+        Map<String, List<String>> index = variantTagsByDesignator;
+        if (index == null) {
+            index = new HashMap<>();
+            for (String tag : byTag.keySet()) {
+                TagName t = parse(tag);
+                if (!t.variant().isEmpty()) index.computeIfAbsent(t.designator(), d -> new ArrayList<>()).add(tag);
+            }
+            for (List<String> tags : index.values()) Collections.sort(tags);
+            variantTagsByDesignator = index;
+        }
+        return Collections.unmodifiableList(index.getOrDefault(designator, List.of()));
     }
 
     public boolean isListed(String tag) {

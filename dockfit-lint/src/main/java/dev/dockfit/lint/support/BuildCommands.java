@@ -90,17 +90,29 @@ public final class BuildCommands {
     public static Optional<Found> firstIn(LintContext ctx, Stage stage) {
         List<Stage> lineage = ctx.stageChain(stage);
         for (int i = lineage.size() - 1; i >= 0; i--) {
-            for (Instruction run : lineage.get(i).all("RUN")) {
-                for (RunScript rs : ctx.scripts(run)) {
-                    for (SimpleCommand c : rs.script().commands()) {
-                        Optional<String> what = describe(c);
-                        if (what.isEmpty()) continue;
-                        // install, build and purge in one RUN leaves no toolchain behind (docker-library's idiom)
-                        if (BuildPackages.removedBy(rs.script().commands()).anyBuildTool()) break;
-                        return Optional.of(new Found(run, rs, c, what.get()));
-                    }
+            List<Instruction> instructions = lineage.get(i).instructions();
+            for (int k = 0; k < instructions.size(); k++) {
+                Instruction run = instructions.get(k);
+                if (!run.is("RUN")) continue;
+                List<RunScript> scripts = ctx.scripts(run);
+                for (int s = 0; s < scripts.size(); s++) {
+                    Optional<Found> found = firstIn(run, scripts.get(s));
+                    if (found.isPresent()) return found;
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The script's first build step, unless the script also purges the build tools. */
+    private static Optional<Found> firstIn(Instruction run, RunScript rs) {
+        List<SimpleCommand> commands = rs.script().commands();
+        for (int c = 0; c < commands.size(); c++) {
+            Optional<String> what = describe(commands.get(c));
+            if (what.isEmpty()) continue;
+            // install, build and purge in one RUN leaves no toolchain behind (docker-library's idiom)
+            if (BuildPackages.removedBy(commands).anyBuildTool()) return Optional.empty();
+            return Optional.of(new Found(run, rs, commands.get(c), what.get()));
         }
         return Optional.empty();
     }

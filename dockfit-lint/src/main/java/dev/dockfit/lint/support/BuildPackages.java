@@ -15,19 +15,27 @@ public final class BuildPackages {
             "build-base", "alpine-sdk", "musl-dev", "libc-dev", "libc6-dev", "linux-headers", "gfortran", "golang",
             "rustc", "cargo", "nasm", "yasm", "bison", "flex");
 
+    /** What may follow a package name, in the order {@link #baseName} cuts at them. */
+    private static final String VERSION_SEPARATORS = "=:~><";
+
     private BuildPackages() {
     }
 
     public static boolean isBuildPackage(String name) {
         return NAMES.contains(name) || name.endsWith("-dev") || name.endsWith("-devel")
-                || VERSIONED_COMPILER.matcher(name).matches();
+                || mayBeVersionedCompiler(name) && VERSIONED_COMPILER.matcher(name).matches();
+    }
+
+    /** The prefixes every {@link #VERSIONED_COMPILER} match starts with: most names skip the regex. */
+    private static boolean mayBeVersionedCompiler(String name) {
+        return name.startsWith("gcc-") || name.startsWith("g++-") || name.startsWith("clang-");
     }
 
     /** {@code gcc=4:12.2.0-3}, {@code libpq-dev:amd64}, {@code gcc~12} to the bare package name. */
     public static String baseName(String pkg) {
         String n = pkg;
-        for (String sep : new String[] {"=", ":", "~", ">", "<"}) {
-            int i = n.indexOf(sep);
+        for (int s = 0; s < VERSION_SEPARATORS.length(); s++) {
+            int i = n.indexOf(VERSION_SEPARATORS.charAt(s));
             if (i > 0) n = n.substring(0, i);
         }
         return n;
@@ -57,7 +65,8 @@ public final class BuildPackages {
         Set<String> named = new HashSet<>();
         boolean everything = false;
         boolean markedAuto = false;
-        for (SimpleCommand c : commands) {
+        for (int k = 0; k < commands.size(); k++) {
+            SimpleCommand c = commands.get(k);
             boolean aptMark = c.name().equals("apt-mark") || c.name().equals("xargs") && c.hasArg("apt-mark");
             if (aptMark && c.hasArg("auto")) markedAuto = true;
             boolean apt = c.name().equals("apt-get") || c.name().equals("apt") || c.name().equals("aptitude");

@@ -5,9 +5,11 @@ import dev.dockfit.dockerfile.semantic.BuildModel;
 import dev.dockfit.dockerfile.semantic.Stage;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The USER an instruction runs as: the last USER before it in its stage, else in the stages it builds on. */
 public final class UserInEffect {
+    private static final Pattern ZEROS = Pattern.compile("0+");
     private UserInEffect() {
     }
 
@@ -35,6 +37,6 @@ public final class UserInEffect {
     public static boolean isRoot(String user) {
         int colon = user.indexOf(':');
         String name = colon < 0 ? user : user.substring(0, colon);
-        return name.equals("root") || name.matches("0+");
+        return name.equals("root") || ZEROS.matcher(name).matches();
     }
 }

@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.reference.ImageReference;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF200", title = "Base image untagged or 'latest'", severity = Severity.WARNING,
         practice = Practice.BASE_IMAGE,
@@ -23,6 +24,7 @@ import dev.dockfit.reference.ImageReference;
                 """,
         hadolint = {"DL3006", "DL3007"}, trivy = "DS-0001")
 public final class LatestOrUntaggedImage implements Rule {
+    private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{64}");
 
     @Override
     public void check(LintContext ctx) {
@@ -31,7 +33,7 @@ public final class LatestOrUntaggedImage implements Rule {
             Arg arg = BaseImages.imageArg(s);
             if (ref == null || arg == null || ref.digest() != null) continue;
             if (ref.tag() != null && !ref.tag().equals("latest")) continue;
-            if (ref.repository().matches("[0-9a-f]{64}")) continue; // an image ID, as immutable as a digest
+            if (IMAGE_ID.matcher(ref.repository()).matches()) continue; // an image ID, as immutable as a digest
             String what = ref.tag() == null ? "has no tag (so it means latest)" : "uses the latest tag";
             ctx.report(arg.span(), BaseImages.shown(s) + " " + what
                     + ": pin a version tag so builds are reproducible");

@@ -34,18 +34,22 @@ public final class UndefinedArgInFrom implements Rule {
         for (Stage s : ctx.model().stages()) {
             Arg arg = BaseImages.imageArg(s);
             if (arg == null) continue;
-            for (String name : new TreeSet<>(s.base().unresolved())) {
-                if (ctx.model().globalScope().isDeclared(name)) continue;
-                ctx.report(spanOf(arg, name), message(name));
-            }
+            if (!s.base().unresolved().isEmpty()) reportUnresolved(ctx, s, arg);
             // BuildKit checks the --platform value too, where a misspelt $BUILDPLATFORM hides
             Flag platform = s.from().flag("platform").orElse(null);
             if (platform == null || platform.value() == null) continue;
             var e = ctx.model().expand(s.from(), platform.value());
-            if (e.isEmpty()) continue;
+            if (e.isEmpty() || e.get().unset().isEmpty()) continue;
             for (String name : new TreeSet<>(e.get().unset())) {
                 if (!ctx.model().globalScope().isDeclared(name)) ctx.report(platform.span(), message(name));
             }
+        }
+    }
+
+    private static void reportUnresolved(LintContext ctx, Stage s, Arg arg) {
+        for (String name : new TreeSet<>(s.base().unresolved())) {
+            if (ctx.model().globalScope().isDeclared(name)) continue;
+            ctx.report(spanOf(arg, name), message(name));
         }
     }
 

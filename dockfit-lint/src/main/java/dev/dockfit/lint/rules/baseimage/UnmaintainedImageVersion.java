@@ -50,10 +50,8 @@ public final class UnmaintainedImageVersion implements Rule {
     private static String advice(OfficialImage image, String tag) {
         TagName t = image.parse(tag);
         if (!t.variant().isEmpty()) {
-            List<String> same = image.tags().stream().filter(listed -> {
-                TagName o = image.parse(listed);
-                return o.designator().equals(t.designator()) && !o.variant().isEmpty();
-            }).sorted().limit(4).map(listed -> image.name() + ":" + listed).toList();
+            List<String> same = image.variantTags(t.designator()).stream().limit(4)
+                    .map(listed -> image.name() + ":" + listed).toList();
             if (!same.isEmpty()) {
                 return "the " + t.variant() + " variant is no longer built; move to a maintained one ("
                         + String.join(", ", same) + ")";

@@ -32,6 +32,7 @@ public final class AptGetWithoutYes implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apt-get")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -32,6 +32,7 @@ public final class InstallWithoutYes implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("yum", "dnf", "tdnf", "zypper")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
                 HEALTHCHECK --interval=30s CMD wget -q -O /dev/null http://localhost/ || exit 1
                 """)
 public final class InvalidHealthcheck implements Rule {
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DURATION =
             Pattern.compile("0|[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+");
     private static final Pattern DURATION_PART = Pattern.compile("(\\d+(?:\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h)");
@@ -63,7 +64,7 @@ public final class InvalidHealthcheck implements Rule {
                 }
             }
             case "retries" -> {
-                if (!v.matches("\\d+")) ctx.report(f.span(), "--retries=" + v + " is not a whole number");
+                if (!DIGITS.matcher(v).matches()) ctx.report(f.span(), "--retries=" + v + " is not a whole number");
             }
             default -> {
             }

@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF613", title = "EXPOSE of an invalid port", severity = Severity.ERROR,
         practice = Practice.CORRECTNESS,
@@ -26,6 +27,8 @@ import java.util.Set;
                 """,
         hadolint = "DL3011", trivy = "DS-0008")
 public final class InvalidPort implements Rule {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern PORT_DIGITS = Pattern.compile("\\d{1,10}");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");
 
     @Override
@@ -35,7 +38,7 @@ public final class InvalidPort implements Rule {
             for (Arg a : i.args()) {
                 var expanded = ctx.model().expand(i, a.value());
                 if (expanded.isEmpty() || !expanded.get().unset().isEmpty()) continue;
-                for (String word : expanded.get().value().strip().split("\\s+")) {
+                for (String word : WHITESPACE.split(expanded.get().value().strip())) {
                     if (word.isEmpty()) continue;
                     String problem = problem(word);
                     if (problem != null) ctx.report(a.span(), "EXPOSE " + word + ": " + problem);
@@ -56,7 +59,7 @@ public final class InvalidPort implements Rule {
         if (range.length > 2) return "not a port or a port range";
         long[] n = new long[range.length];
         for (int k = 0; k < range.length; k++) {
-            if (!range[k].matches("\\d{1,10}")) return "'" + ports + "' is not a port number";
+            if (!PORT_DIGITS.matcher(range[k]).matches()) return "'" + ports + "' is not a port number";
             n[k] = Long.parseLong(range[k]);
             if (n[k] > 65535) return "port " + n[k] + " is out of range: ports go from 0 to 65535";
         }

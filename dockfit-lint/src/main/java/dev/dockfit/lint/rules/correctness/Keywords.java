@@ -25,11 +25,17 @@ final class Keywords {
 
     /** Every instruction, with the instruction an ONBUILD wraps listed after the ONBUILD. */
     static List<Instruction> withOnbuildChildren(List<Instruction> instructions) {
+        if (!anyOnbuildChild(instructions)) return instructions; // the usual file: no copy
         List<Instruction> out = new ArrayList<>();
         for (Instruction i : instructions) {
             out.add(i);
             if (i.child() != null) out.add(i.child());
         }
         return out;
+    }
+
+    private static boolean anyOnbuildChild(List<Instruction> instructions) {
+        for (int i = 0; i < instructions.size(); i++) if (instructions.get(i).child() != null) return true;
+        return false;
     }
 }

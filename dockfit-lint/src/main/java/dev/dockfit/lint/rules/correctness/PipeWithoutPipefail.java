@@ -36,9 +36,9 @@ public final class PipeWithoutPipefail implements Rule {
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || ctx.shellSetsPipefail(run)) continue;
             for (RunScript rs : ctx.scripts(run)) {
-                if (!rs.script().hasPipeline() || rs.script().setsPipefail()) continue;
+                // a risky feeder is in a pipeline outside substitutions: no need to ask hasPipeline() first
                 SimpleCommand feeder = firstRiskyFeeder(rs.script().commands());
-                if (feeder == null) continue;
+                if (feeder == null || rs.script().setsPipefail()) continue;
                 ctx.report(rs.span(feeder), "a failure before the pipe is ignored: add SHELL [\"/bin/bash\", \"-o\", "
                         + "\"pipefail\", \"-c\"] before this RUN, or start the script with set -o pipefail");
             }

@@ -50,7 +50,9 @@ public final class UndefinedVariable implements Rule {
     public void check(LintContext ctx) {
         Map<Integer, StageNames> byStage = new HashMap<>();
         Set<String> declaredAnywhere = null;
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!EXPANDED.contains(i.keyword()) || !mentionsVariable(i)) continue;
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
@@ -81,8 +83,12 @@ public final class UndefinedVariable implements Rule {
 
     /** True when a flag value or argument holds a {@code $}: only then is there anything to check. */
     private static boolean mentionsVariable(Instruction i) {
-        for (Flag f : i.flags()) if (f.value() != null && f.value().indexOf('$') >= 0) return true;
-        for (Arg a : i.args()) if (a.value().indexOf('$') >= 0) return true;
+        List<Flag> flags = i.flags();
+        for (int k = 0; k < flags.size(); k++) {
+            if (flags.get(k).value() != null && flags.get(k).value().indexOf('$') >= 0) return true;
+        }
+        List<Arg> args = i.args();
+        for (int k = 0; k < args.size(); k++) if (args.get(k).value().indexOf('$') >= 0) return true;
         return false;
     }
 

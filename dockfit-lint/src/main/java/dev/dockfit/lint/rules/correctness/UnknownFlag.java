@@ -37,20 +37,24 @@ public final class UnknownFlag implements Rule {
         for (Instruction i : Keywords.withOnbuildChildren(ctx.instructions())) {
             // BuildKit never parses STOPSIGNAL's flags, so it accepts (and ignores) any.
             if (!Keywords.INSTRUCTIONS.contains(i.keyword()) || i.is("STOPSIGNAL")) continue;
+            if (i.flags().isEmpty()) continue;
             Set<String> known = Keywords.FLAGS.getOrDefault(i.keyword(), Set.of());
+            int mount = 0; // the index of the next --mount among the RUN's mounts
             for (Flag f : i.flags()) {
+                Mount parsed = i.is("RUN") && f.name().equals("mount") ? ctx.mounts(i).get(mount++) : null;
                 if (!known.contains(f.name())) {
                     String hint = Spelling.nearest(f.name(), known).map(k -> ": did you mean --" + k + "?")
                             .orElse(known.isEmpty() ? ": " + i.keyword() + " takes no flags" : "");
                     ctx.report(f.span(), "unknown flag --" + f.name() + " for " + i.keyword() + hint);
                 } else if (i.is("RUN")) {
-                    checkRunValue(ctx, f);
+                    checkRunValue(ctx, f, parsed);
                 }
             }
         }
     }
 
-    private static void checkRunValue(LintContext ctx, Flag f) {
+    /** {@code parsed}: the mount a --mount flag gives ({@link LintContext#mounts}), else null. */
+    private static void checkRunValue(LintContext ctx, Flag f, Mount parsed) {
         String v = f.value();
         Set<String> allowed = VALUES.get(f.name());
         if (allowed != null && v != null && !v.contains("$") && !allowed.contains(v)) {
@@ -58,7 +62,7 @@ public final class UnknownFlag implements Rule {
                     allowed.stream().sorted().toList()));
         }
         if (f.name().equals("mount") && v != null) {
-            String type = Mount.parse(v).type();
+            String type = parsed.type();
             if (!type.contains("$") && !MOUNT_TYPES.contains(type)) {
                 ctx.report(f.span(), "unknown mount type '" + type + "': use bind, cache, tmpfs, secret or ssh");
             }

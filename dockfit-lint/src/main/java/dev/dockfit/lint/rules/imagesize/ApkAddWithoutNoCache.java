@@ -29,6 +29,7 @@ public final class ApkAddWithoutNoCache implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apk")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, CACHE)) continue;

@@ -27,6 +27,7 @@ public final class AptInstallRecommends implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         Set<Integer> configured = new java.util.HashSet<>();
         for (Instruction run : ctx.instructions()) {

@@ -30,6 +30,7 @@ public final class AptListsNotRemoved implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, LISTS)) continue;

@@ -34,6 +34,7 @@ public final class CurlAndWget implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("curl") || !ctx.runsCommand("wget")) return; // reports only when both run
         Set<Integer> shipped = ctx.shippedStages();
         String first = null;
         int firstLine = 0;

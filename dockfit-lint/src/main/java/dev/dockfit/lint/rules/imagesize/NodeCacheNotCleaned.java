@@ -29,9 +29,12 @@ import java.util.Set;
                 """,
         hadolint = "DL3060")
 public final class NodeCacheNotCleaned implements Rule {
+    private static final Set<String> NPM_INSTALLS = Set.of("install", "i", "ci", "add", "update");
+    private static final Set<String> YARN_INSTALLS = Set.of("install", "add", "global", "upgrade");
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("npm", "yarn")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
@@ -66,15 +69,14 @@ public final class NodeCacheNotCleaned implements Rule {
     }
 
     private static boolean isNpmInstall(SimpleCommand c) {
-        return !c.args().isEmpty() && Set.of("install", "i", "ci", "add", "update")
-                .contains(c.args().get(0).literal());
+        return !c.args().isEmpty() && NPM_INSTALLS.contains(c.args().get(0).literal());
     }
 
     /** {@code yarn}, {@code yarn install}, {@code yarn add}, {@code yarn global add}. */
     private static boolean isYarnInstall(SimpleCommand c) {
         if (c.hasFlag("--version", "-v", "--help", "-h")) return false;
         var first = c.args().stream().map(w -> w.literal()).filter(a -> !a.startsWith("-")).findFirst();
-        return first.isEmpty() || Set.of("install", "add", "global", "upgrade").contains(first.get());
+        return first.isEmpty() || YARN_INSTALLS.contains(first.get());
     }
 
     private static boolean coversNodeCache(Mount m) {

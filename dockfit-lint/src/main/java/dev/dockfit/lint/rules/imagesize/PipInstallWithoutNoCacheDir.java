@@ -35,7 +35,7 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
     public void check(LintContext ctx) {
         Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
-            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+            if (!run.is("RUN") || !shipped.contains(run.stage()) || !runsPipInstall(ctx, run)) continue;
             var scope = ctx.model().scopeBefore(run);
             if (disablesCache(scope.get("PIP_NO_CACHE_DIR"))) continue;
             String cacheDir = scope.get("PIP_CACHE_DIR");
@@ -51,6 +51,19 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
                 }
             }
         }
+    }
+
+    /** True when a script of the RUN runs pip install: only then are the variables and mounts worth looking up. */
+    private static boolean runsPipInstall(LintContext ctx, Instruction run) {
+        List<RunScript> scripts = ctx.scripts(run);
+        for (int s = 0; s < scripts.size(); s++) {
+            List<SimpleCommand> commands = scripts.get(s).script().commands();
+            for (int k = 0; k < commands.size(); k++) {
+                List<ShellWord> pipArgs = PipCommand.args(commands.get(k));
+                if (!pipArgs.isEmpty() && pipArgs.get(0).literal().equals("install")) return true;
+            }
+        }
+        return false;
     }
 
     /** pip reads PIP_NO_CACHE_DIR as a boolean: 1/true/yes/on disable the cache (and so does any other value). */

@@ -35,6 +35,7 @@ public final class RpmCacheNotCleaned implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("yum", "dnf", "microdnf", "zypper")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;

@@ -34,6 +34,7 @@ public final class ApkPackageNotPinned implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apk")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

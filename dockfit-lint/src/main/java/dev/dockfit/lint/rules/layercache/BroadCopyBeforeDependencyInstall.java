@@ -10,6 +10,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF300", title = "Whole source copied before the dependency install", severity = Severity.WARNING,
@@ -37,20 +38,24 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
     @Override
     public void check(LintContext ctx) {
         for (Stage stage : ctx.model().stages()) {
-            Instruction broad = null;
+            List<Instruction> instructions = stage.instructions();
+            int broadAt = firstBroadCopy(ctx, instructions);
+            if (broadAt < 0) continue; // nothing to report: skip the dependency installs of the stage's lineage
+            Instruction broad = instructions.get(broadAt);
             Set<DependencyInstall> installedBefore = installedInAncestors(ctx, stage);
             Set<DependencyInstall> reported = EnumSet.noneOf(DependencyInstall.class);
-            for (Instruction in : stage.instructions()) {
-                if (broad == null && BroadCopy.isBroad(ctx, in)) {
-                    broad = in;
-                    continue;
-                }
-                if (!in.is("RUN")) continue;
-                for (RunScript rs : ctx.scripts(in)) {
-                    for (SimpleCommand c : rs.script().commands()) {
+            for (int i = 0; i < instructions.size(); i++) {
+                Instruction in = instructions.get(i);
+                if (i == broadAt || !in.is("RUN")) continue;
+                List<RunScript> scripts = ctx.scripts(in);
+                for (int s = 0; s < scripts.size(); s++) {
+                    RunScript rs = scripts.get(s);
+                    List<SimpleCommand> commands = rs.script().commands();
+                    for (int k = 0; k < commands.size(); k++) {
+                        SimpleCommand c = commands.get(k);
                         DependencyInstall dep = DependencyInstall.of(c);
                         if (dep == null) continue;
-                        if (broad == null) {
+                        if (i < broadAt) {
                             installedBefore.add(dep);
                         } else if (!installedBefore.contains(dep) && reported.add(dep)) {
                             int line = ctx.file().range(broad.keywordSpan()).start().line();
@@ -65,6 +70,12 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
                 }
             }
         }
+    }
+
+    /** The index of the first COPY/ADD of the whole build context, or -1. */
+    private static int firstBroadCopy(LintContext ctx, List<Instruction> instructions) {
+        for (int i = 0; i < instructions.size(); i++) if (BroadCopy.isBroad(ctx, instructions.get(i))) return i;
+        return -1;
     }
 
     /** What the stages this one builds FROM installed: those dependencies are already in place. */

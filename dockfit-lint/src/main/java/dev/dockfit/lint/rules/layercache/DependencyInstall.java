@@ -25,6 +25,9 @@ enum DependencyInstall {
     BUNDLER("bundler", "Gemfile and Gemfile.lock", "bundle install"),
     COMPOSER("composer", "composer.json and composer.lock", "composer install --no-scripts --no-autoloader");
 
+    /** The command names of the cases of {@link #of}. */
+    private static final Set<String> MANAGERS = Set.of("npm", "yarn", "pnpm", "poetry", "pipenv", "uv", "mvn", "mvnw",
+            "gradle", "gradlew", "go", "cargo", "bundle", "composer");
     private static final Set<String> NPM_INSTALL = Set.of("install", "i", "ci", "add");
     private static final Set<String> PNPM_INSTALL = Set.of("install", "i", "fetch");
     private static final Set<String> GO_BUILD = Set.of("build", "test", "vet");
@@ -42,7 +45,8 @@ enum DependencyInstall {
 
     /** The manager whose dependency install (or build resolving dependencies) this command is, or null. */
     static DependencyInstall of(SimpleCommand c) {
-        if (c.words().isEmpty()) return null;
+        // hot: asked of every command; pip and python are the only other names the default case accepts
+        if (c.words().isEmpty() || !MANAGERS.contains(c.name()) && !c.name().startsWith("p")) return null;
         String verb = firstNonOption(c.args());
         switch (c.name()) {
             case "npm":
@@ -97,8 +101,8 @@ enum DependencyInstall {
     }
 
     private static String firstNonOption(List<ShellWord> args) {
-        for (ShellWord w : args) {
-            String a = w.literal();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i).literal();
             if (!a.startsWith("-")) return a;
         }
         return "";

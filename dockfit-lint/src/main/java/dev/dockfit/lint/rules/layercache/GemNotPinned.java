@@ -31,6 +31,7 @@ public final class GemNotPinned implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("gem")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

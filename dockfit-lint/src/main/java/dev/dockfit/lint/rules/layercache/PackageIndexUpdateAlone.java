@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF301", title = "Package index updated in a RUN that installs nothing", severity = Severity.WARNING,
@@ -33,6 +34,7 @@ public final class PackageIndexUpdateAlone implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("apt-get", "apt", "aptitude", "apk")) return; // no index update to report
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             SimpleCommand aptUpdate = null;
@@ -49,7 +51,7 @@ public final class PackageIndexUpdateAlone implements Rule {
                                 aptUpdate = c;
                                 aptAt = rs;
                             }
-                            if (c.argLiterals().stream().anyMatch(APT_USES::contains)) aptUsed = true;
+                            if (anyIn(c.argLiterals(), APT_USES)) aptUsed = true;
                         }
                         case "apt-cache", "apt-file", "add-apt-repository", "dpkg", "xargs" -> aptUsed = true;
                         case "apk" -> {
@@ -66,6 +68,11 @@ public final class PackageIndexUpdateAlone implements Rule {
             if (aptUpdate != null && !aptUsed) report(ctx, aptAt, aptUpdate, "apt-get install");
             if (apkUpdate != null && !apkUsed) report(ctx, apkAt, apkUpdate, "apk add --no-cache");
         }
+    }
+
+    private static boolean anyIn(List<String> words, Set<String> wanted) {
+        for (int i = 0; i < words.size(); i++) if (wanted.contains(words.get(i))) return true;
+        return false;
     }
 
     private static void report(LintContext ctx, RunScript rs, SimpleCommand update, String install) {

@@ -37,6 +37,7 @@ public final class RecursiveChownOfCopiedPath implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("chown", "chmod")) return; // reports only on these commands
         BuildModel model = ctx.model();
         Stage stage = model.finalStage().orElse(null);
         if (stage == null) return;

@@ -29,6 +29,7 @@ public final class SudoInRun implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("sudo")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -30,6 +30,7 @@ public final class UseraddHighUidWithoutNoLogInit implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("useradd")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -36,6 +36,7 @@ public final class ArchiveCopiedThenExtracted implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("tar")) return; // reports only on these commands
         for (Stage stage : ctx.model().stages()) {
             Map<String, Instruction> copied = new HashMap<>();
             for (Instruction i : stage.instructions()) {

@@ -30,6 +30,7 @@ public final class CdInRun implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("cd")) return; // reports only on cd
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -9,6 +9,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.dockerfile.model.Flag;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
+import java.util.Objects;
 
 @RuleDoc(id = "DF712", title = "Consecutive short RUN instructions", severity = Severity.INFO,
         practice = Practice.MAINTAINABILITY,
@@ -34,8 +35,8 @@ public final class ConsecutiveRuns implements Rule {
                 previous = null;
                 continue;
             }
-            if (previous != null && sameFlags(previous, i) && commands(ctx, previous) <= 2
-                    && commands(ctx, i) <= 2) {
+            if (previous != null && commands(ctx, previous) <= 2 && commands(ctx, i) <= 2
+                    && sameFlags(previous, i)) {
                 ctx.report(i, "this RUN follows another short RUN: join them with && into one layer");
             }
             previous = i;
@@ -43,13 +44,19 @@ public final class ConsecutiveRuns implements Rule {
     }
 
     private static boolean sameFlags(Instruction a, Instruction b) {
-        return a.flags().stream().map(Flag::raw).toList().equals(b.flags().stream().map(Flag::raw).toList());
+        List<Flag> x = a.flags();
+        List<Flag> y = b.flags();
+        if (x.size() != y.size()) return false;
+        for (int k = 0; k < x.size(); k++) if (!Objects.equals(x.get(k).raw(), y.get(k).raw())) return false;
+        return true;
     }
 
     /** Commands the RUN runs; an exec form or a non-POSIX shell script counts as one. */
     private static int commands(LintContext ctx, Instruction run) {
         List<RunScript> scripts = ctx.scripts(run);
         if (scripts.isEmpty()) return 1;
-        return scripts.stream().mapToInt(s -> s.script().commands().size()).sum();
+        int n = 0;
+        for (int s = 0; s < scripts.size(); s++) n += scripts.get(s).script().commands().size();
+        return n;
     }
 }

@@ -29,6 +29,7 @@ public final class GoInstallWithoutVersion implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("go")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -7,6 +7,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import java.util.List;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF710", title = "Label key not in the recommended format", severity = Severity.STYLE,
         practice = Practice.MAINTAINABILITY,
@@ -23,6 +24,8 @@ import java.util.List;
                 """,
         hadolint = "DL3048")
 public final class InvalidLabelKey implements Rule {
+    private static final Pattern ALLOWED_CHARS = Pattern.compile("[a-z0-9.-]+");
+    private static final Pattern LETTER_FIRST_ALNUM_LAST = Pattern.compile("[a-z].*[a-z0-9]|[a-z]");
     private static final List<String> RESERVED = List.of("com.docker.", "io.docker.", "org.dockerproject.");
 
     @Override
@@ -44,8 +47,8 @@ public final class InvalidLabelKey implements Rule {
         for (String r : RESERVED) {
             if (key.startsWith(r)) return "uses the reserved " + r + " namespace: use your own reverse-DNS prefix";
         }
-        if (!key.matches("[a-z0-9.-]+")) return "should use only lower-case letters, digits, '.' and '-'";
-        if (!key.matches("[a-z].*[a-z0-9]|[a-z]")) return "should start with a letter and end with a letter or digit";
+        if (!ALLOWED_CHARS.matcher(key).matches()) return "should use only lower-case letters, digits, '.' and '-'";
+        if (!LETTER_FIRST_ALNUM_LAST.matcher(key).matches()) return "should start with a letter and end with a letter or digit";
         if (key.contains("..") || key.contains("--")) return "should not repeat '.' or '-'";
         return null;
     }

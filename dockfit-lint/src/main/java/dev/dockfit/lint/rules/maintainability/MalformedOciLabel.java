@@ -38,8 +38,9 @@ public final class MalformedOciLabel implements Rule {
             if (!i.is("LABEL")) continue;
             for (int k = 0; k + 1 < i.args().size(); k += 3) {
                 String key = resolved(ctx, i, i.args().get(k).value());
+                if (key == null || !key.startsWith(PREFIX)) continue; // the value is expanded for OCI keys only
                 String value = resolved(ctx, i, i.args().get(k + 1).value());
-                if (key == null || value == null || value.isEmpty() || !key.startsWith(PREFIX)) continue;
+                if (value == null || value.isEmpty()) continue;
                 String name = key.substring(PREFIX.length());
                 String problem = name.equals("created") ? dateProblem(value)
                         : URL_KEYS.contains(name) ? urlProblem(value) : null;

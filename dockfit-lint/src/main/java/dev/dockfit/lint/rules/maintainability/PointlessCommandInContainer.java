@@ -24,11 +24,13 @@ import java.util.Set;
                 """,
         hadolint = "DL3001")
 public final class PointlessCommandInContainer implements Rule {
-    private static final Set<String> POINTLESS = Set.of("free", "mount", "ps", "service", "shutdown", "ssh",
-            "top", "vim", "reboot");
+    private static final String[] POINTLESS_NAMES = {"free", "mount", "ps", "service", "shutdown", "ssh", "top",
+        "vim", "reboot"};
+    private static final Set<String> POINTLESS = Set.of(POINTLESS_NAMES);
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand(POINTLESS_NAMES)) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -26,6 +26,7 @@ public final class SymlinkedShell implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("ln")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -35,6 +35,7 @@ public final class UnpinnedRpmPackages implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("yum", "dnf", "microdnf", "tdnf", "zypper")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -25,6 +25,7 @@ public final class WgetWithoutProgressOption implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("wget")) return; // reports only on these commands
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

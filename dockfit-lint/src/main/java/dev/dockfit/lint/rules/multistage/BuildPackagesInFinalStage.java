@@ -38,6 +38,7 @@ import java.util.Set;
 public final class BuildPackagesInFinalStage implements Rule {
     private static final String[] INSTALLERS = {"apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",
         "zypper", "tdnf"};
+    private static final Set<String> INSTALLER_NAMES = Set.of(INSTALLERS);
     private static final Set<String> APK_VERBS = Set.of("add");
     private static final Set<String> VERBS = Set.of("install", "in");
     private static final Set<String> VALUED = Set.of("-t", "--virtual", "--repository", "-X", "-o", "--option",
@@ -46,7 +47,7 @@ public final class BuildPackagesInFinalStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
-        if (stage == null || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
+        if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
         for (Stage s : ctx.stageChain(stage)) {
             for (Instruction run : s.all("RUN")) {
                 for (RunScript rs : ctx.scripts(run)) check(ctx, run, rs);
@@ -55,10 +56,12 @@ public final class BuildPackagesInFinalStage implements Rule {
     }
 
     private static void check(LintContext ctx, Instruction run, RunScript rs) {
-        List<SimpleCommand> installs = rs.script().commandsNamed(INSTALLERS);
-        if (installs.isEmpty()) return;
-        BuildPackages.Removals removed = BuildPackages.removedBy(rs.script().commands());
-        for (SimpleCommand c : installs) {
+        List<SimpleCommand> commands = rs.script().commands();
+        BuildPackages.Removals removed = null; // worked out for a script that installs
+        for (int k = 0; k < commands.size(); k++) {
+            SimpleCommand c = commands.get(k);
+            if (!INSTALLER_NAMES.contains(c.name())) continue;
+            if (removed == null) removed = BuildPackages.removedBy(commands);
             List<ShellWord> packages = packages(c);
             if (packages.isEmpty()) continue;
             if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::removes).orElse(false)) continue;

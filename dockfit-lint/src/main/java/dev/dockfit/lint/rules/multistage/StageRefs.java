@@ -19,11 +19,16 @@ final class StageRefs {
     /**
      * A reference to another stage or an image: {@code COPY --from=x}, or {@code RUN --mount=...,from=x}.
      *
-     * @param how   how it is written, for messages ({@code COPY --from=x})
-     * @param value the value after ARG expansion
-     * @param at    the flag
+     * @param written how it is written up to the value ({@code COPY --from=})
+     * @param value   the value after ARG expansion
+     * @param at      the flag
      */
-    record Ref(Instruction instruction, String how, String value, Span at) {
+    record Ref(Instruction instruction, String written, String value, Span at) {
+
+        /** How it is written, for messages ({@code COPY --from=x}): built only for a finding. */
+        String how() {
+            return written + value;
+        }
 
         /** True when the value names this stage, by name (case-insensitively) or index. */
         boolean namesOwn(Stage stage) {
@@ -35,16 +40,23 @@ final class StageRefs {
     /** Every --from of COPY and RUN --mount in the stage whose value resolves (unset variables are skipped). */
     static List<Ref> of(LintContext ctx, Stage stage) {
         List<Ref> out = new ArrayList<>();
-        for (Instruction in : stage.instructions()) {
+        List<Instruction> instructions = stage.instructions();
+        for (int i = 0; i < instructions.size(); i++) {
+            Instruction in = instructions.get(i);
+            if (in.flags().isEmpty()) continue; // neither --from nor --mount
             if (in.is("COPY")) {
                 Flag from = in.flag("from").orElse(null);
                 String v = value(ctx, in, from);
-                if (v != null) out.add(new Ref(in, "COPY --from=" + v, v, from.span()));
+                if (v != null) out.add(new Ref(in, "COPY --from=", v, from.span()));
             } else if (in.is("RUN")) {
-                for (Flag f : in.flags("mount")) {
-                    String from = Mount.parse(f.value() == null ? "" : f.value()).options().get("from");
+                List<Flag> flags = in.flags();
+                List<Mount> mounts = ctx.mounts(in); // parsed once per file, one per --mount flag in order
+                int mount = 0;
+                for (int k = 0; k < flags.size(); k++) {
+                    if (!flags.get(k).name().equals("mount")) continue;
+                    String from = mounts.get(mount++).options().get("from");
                     String v = from == null ? null : resolve(ctx, in, from);
-                    if (v != null) out.add(new Ref(in, "RUN --mount from=" + v, v, f.span()));
+                    if (v != null) out.add(new Ref(in, "RUN --mount from=", v, flags.get(k).span()));
                 }
             }
         }

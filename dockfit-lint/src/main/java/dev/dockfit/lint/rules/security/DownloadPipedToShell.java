@@ -35,6 +35,7 @@ public final class DownloadPipedToShell implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        if (!ctx.runsCommand("curl", "wget", "fetch")) return; // every finding names one of DOWNLOADERS
         for (Instruction run : ctx.instructions()) {
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {

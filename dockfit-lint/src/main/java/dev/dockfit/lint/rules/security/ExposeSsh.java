@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF505", title = "SSH port 22 exposed", severity = Severity.WARNING, practice = Practice.SECURITY,
         why = "A container is not a VM: running sshd in it adds a root-capable service and keys to manage. Use "
@@ -23,6 +24,7 @@ import java.util.Set;
                 """,
         trivy = "DS-0004")
 public final class ExposeSsh implements Rule {
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     @Override
     public void check(LintContext ctx) {
@@ -31,7 +33,7 @@ public final class ExposeSsh implements Rule {
             if (!in.is("EXPOSE") || !shipped.contains(in.stage())) continue;
             for (Arg a : in.args()) {
                 String v = ctx.model().expand(in, a.value()).map(e -> e.value()).orElse(a.value());
-                for (String port : v.split("\\s+")) {
+                for (String port : WHITESPACE.split(v)) {
                     if (a.span() != null && covers22(port)) {
                         ctx.report(a.span(), "do not expose SSH (port 22): use docker exec to get a shell");
                     }

@@ -35,35 +35,44 @@ public final class HardcodedCredential implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction in : ctx.instructions()) {
-            boolean pairs = in.is("ENV") || in.is("LABEL");
-            if (pairs || in.is("ARG")) {
-                List<Arg> args = in.args();
-                for (int k = pairs ? 1 : 0; k < args.size(); k += pairs ? 3 : 1) {
-                    Arg a = args.get(k);
-                    if (a.span() != null && report(ctx, in, a.value(), a.span().start())) break;
+        List<Instruction> all = ctx.instructions();
+        for (int i = 0; i < all.size(); i++) {
+            Instruction in = all.get(i);
+            boolean run = in.is("RUN");
+            if (run) {
+                List<RunScript> scripts = ctx.scripts(in);
+                for (int s = 0; s < scripts.size(); s++) {
+                    RunScript rs = scripts.get(s);
+                    List<SimpleCommand> commands = rs.script().commands();
+                    for (int c = 0; c < commands.size(); c++) {
+                        words(ctx, rs, commands.get(c).assignments());
+                        words(ctx, rs, commands.get(c).words());
+                    }
                 }
-            }
-            if (in.is("RUN")) {
-                for (RunScript rs : ctx.scripts(in)) {
-                    for (SimpleCommand c : rs.script().commands()) {
-                        words(ctx, rs, c.assignments());
-                        words(ctx, rs, c.words());
+            } else {
+                boolean pairs = in.is("ENV") || in.is("LABEL");
+                if (pairs || in.is("ARG")) {
+                    List<Arg> args = in.args();
+                    for (int k = pairs ? 1 : 0; k < args.size(); k += pairs ? 3 : 1) {
+                        Arg a = args.get(k);
+                        if (a.span() != null && report(ctx, in, a.value(), a.span().start())) break;
                     }
                 }
             }
-            for (Heredoc h : in.heredocs()) {
-                if (in.is("RUN") && !ctx.scripts(in).isEmpty() && ctx.scripts(in).size() > 1) continue;
-                report(ctx, in, h.content(), h.span().start());
+            List<Heredoc> heredocs = in.heredocs();
+            // the heredocs a shell runs were analysed as scripts above
+            if (heredocs.isEmpty() || run && ctx.scripts(in).size() > 1) continue;
+            for (int h = 0; h < heredocs.size(); h++) {
+                report(ctx, in, heredocs.get(h).content(), heredocs.get(h).span().start());
             }
         }
     }
 
     /** Reports every credential among the words. */
     private static void words(LintContext ctx, RunScript rs, List<ShellWord> words) {
-        for (ShellWord w : words) {
-            Optional<SecretValues.Match> m = SecretValues.find(w.literal());
-            if (m.isPresent()) ctx.report(rs.span(w), message(m.get()));
+        for (int i = 0; i < words.size(); i++) {
+            Optional<SecretValues.Match> m = SecretValues.find(words.get(i).literal());
+            if (m.isPresent()) ctx.report(rs.span(words.get(i)), message(m.get()));
         }
     }
 

@@ -31,6 +31,8 @@ public final class SecretNameInArgOrEnv implements Rule {
     /** BuildKit's tokens, matched as a whole name or a {@code _}-separated part of it, case-insensitive. */
     private static final Pattern DENY = Pattern.compile(
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");
+    private static final String[] DENIED_WORDS = {"apikey", "auth", "credential", "key", "password", "pword",
+        "passwd", "secret", "token"};
     /**
      * BuildKit allows {@code public}; dockfit also allows parts saying the value is not the secret itself:
      * a public-key fingerprint ({@code GPG_KEY}), a file or location holding it ({@code DB_PASSWORD_FILE},
@@ -61,7 +63,26 @@ public final class SecretNameInArgOrEnv implements Rule {
     }
 
     static boolean isSecretName(String name) {
-        return DENY.matcher(name).find() && !ALLOW.matcher(name).find();
+        return mayBeDenied(name) && DENY.matcher(name).find() && !ALLOW.matcher(name).find();
+    }
+
+    /** The first letters of {@link #DENIED_WORDS}, in either case (DENY folds ASCII letters only). */
+    private static boolean startsDeniedWord(char c) {
+        char lower = (char) (c | 0x20);
+        return c < 0x80 && (lower == 'a' || lower == 'c' || lower == 'k' || lower == 'p' || lower == 's' || lower == 't');
+    }
+
+    /** A quick no for most names, without a regex: {@link #DENY} needs one of its words at the start or after '_'. */
+    private static boolean mayBeDenied(String name) {
+        int at = 0;
+        while (true) {
+            if (at < name.length() && startsDeniedWord(name.charAt(at))) {
+                for (String word : DENIED_WORDS) if (name.regionMatches(true, at, word, 0, word.length())) return true;
+            }
+            int underscore = name.indexOf('_', at);
+            if (underscore < 0) return false;
+            at = underscore + 1;
+        }
     }
 
     private static void check(LintContext ctx, Instruction in, String name, Span span) {

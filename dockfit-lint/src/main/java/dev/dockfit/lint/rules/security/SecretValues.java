@@ -17,10 +17,6 @@ final class SecretValues {
         Kind(String name, String regex, String... markers) {
             this(name, Pattern.compile(regex), List.of(markers), '\0');
         }
-
-        boolean mayMatch(String text) {
-            return containsAny(text, markers) && (alsoNeeds == '\0' || text.indexOf(alsoNeeds) >= 0);
-        }
     }
 
     /** A credential found in a text, with its char offsets. */
@@ -29,7 +25,8 @@ final class SecretValues {
 
     private static final List<Kind> KINDS = List.of(
             new Kind("an AWS access key id", "\\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\\b", "AKIA", "ASIA", "ABIA", "ACCA"),
-            new Kind("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})", "gh", "github_pat_"),
+            new Kind("a GitHub token", "\\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,})",
+                    "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_"),
             new Kind("a GitLab token", "\\bglpat-[A-Za-z0-9_-]{20,}", "glpat-"),
             new Kind("a Slack token", "\\bxox[abposr]-[A-Za-z0-9-]{10,}", "xox"),
             new Kind("a Slack webhook", "hooks\\.slack\\.com/services/T[A-Z0-9]+/B[A-Z0-9]+/[A-Za-z0-9]+", "hooks.slack.com"),
@@ -42,19 +39,28 @@ final class SecretValues {
             new Kind("a password in a URL", Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^/\\s:@$]+:[^/\\s@$]+@[^\\s/]"),
                     List.of("://"), '@'));
 
-    /** A text must hold one of these (every format's markers) before any format is tried. */
-    private static final List<String> MARKERS = List.of("AKIA", "ASIA", "ABIA", "ACCA", "gh", "github_pat_", "glpat-", "xox",
-            "hooks.slack.com", "PRIVATE KEY", "k_live_", "AIza", "npm_", "pypi-", "dckr_pat_", "://");
-
+    /** Every format's markers; a text's markers are found in one pass, as one bit each (at most 32). */
+    private static final List<String> MARKERS = KINDS.stream().flatMap(k -> k.markers().stream()).distinct().toList();
+    /** The bits of each format's markers, in the order of {@link #KINDS}. */
+    private static final int[] KIND_MARKERS = new int[KINDS.size()];
     /** The markers by their first character (all are ASCII), so that each position of a text is tried once. */
     private static final String[][] MARKERS_BY_START = new String[128][];
+    private static final int[][] MARKER_BITS_BY_START = new int[128][];
 
     static {
-        for (String m : MARKERS) {
+        if (MARKERS.size() > Integer.SIZE) throw new IllegalStateException("more markers than bits");
+        for (int k = 0; k < KINDS.size(); k++) {
+            for (String m : KINDS.get(k).markers()) KIND_MARKERS[k] |= 1 << MARKERS.indexOf(m);
+        }
+        for (int bit = 0; bit < MARKERS.size(); bit++) {
+            String m = MARKERS.get(bit);
             String[] known = MARKERS_BY_START[m.charAt(0)];
-            String[] more = known == null ? new String[1] : Arrays.copyOf(known, known.length + 1);
-            more[more.length - 1] = m;
-            MARKERS_BY_START[m.charAt(0)] = more;
+            int n = known == null ? 0 : known.length;
+            MARKERS_BY_START[m.charAt(0)] = known == null ? new String[1] : Arrays.copyOf(known, n + 1);
+            MARKERS_BY_START[m.charAt(0)][n] = m;
+            int[] bits = MARKER_BITS_BY_START[m.charAt(0)];
+            MARKER_BITS_BY_START[m.charAt(0)] = bits == null ? new int[1] : Arrays.copyOf(bits, n + 1);
+            MARKER_BITS_BY_START[m.charAt(0)][n] = 1 << bit;
         }
     }
 
@@ -62,32 +68,34 @@ final class SecretValues {
     }
 
     static Optional<Match> find(String text) {
-        if (text == null || text.length() < 16 || !holdsMarker(text)) return Optional.empty();
-        for (Kind k : KINDS) {
-            if (!k.mayMatch(text)) continue;
-            Matcher m = k.pattern().matcher(text);
+        if (text == null || text.length() < 16) return Optional.empty();
+        int markers = markersIn(text);
+        if (markers == 0) return Optional.empty();
+        for (int k = 0; k < KINDS.size(); k++) {
+            Kind kind = KINDS.get(k);
+            if ((markers & KIND_MARKERS[k]) == 0) continue;
+            if (kind.alsoNeeds() != '\0' && text.indexOf(kind.alsoNeeds()) < 0) continue;
+            Matcher m = kind.pattern().matcher(text);
             while (m.find()) {
-                if (m.group().endsWith("EXAMPLE") || isPlaceholder(k, m.group())) continue;
-                return Optional.of(new Match(k.name(), m.start(), m.end()));
+                if (m.group().endsWith("EXAMPLE") || isPlaceholder(kind, m.group())) continue;
+                return Optional.of(new Match(kind.name(), m.start(), m.end()));
             }
         }
         return Optional.empty();
     }
 
-    /** {@code containsAny(text, MARKERS)} in one pass over the text: most characters start no marker. */
-    private static boolean holdsMarker(String text) {
+    /** The bits of the markers the text holds, in one pass over it: most characters start no marker. */
+    private static int markersIn(String text) {
+        int found = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             String[] starting = c < MARKERS_BY_START.length ? MARKERS_BY_START[c] : null;
             if (starting == null) continue;
-            for (String m : starting) if (text.startsWith(m, i)) return true;
+            for (int j = 0; j < starting.length; j++) {
+                if (text.startsWith(starting[j], i)) found |= MARKER_BITS_BY_START[c][j];
+            }
         }
-        return false;
-    }
-
-    private static boolean containsAny(String text, List<String> markers) {
-        for (String m : markers) if (text.contains(m)) return true;
-        return false;
+        return found;
     }
 
     /** {@code user:password@}, {@code user:pass@}, {@code user:xxx@} placeholders in documentation. */

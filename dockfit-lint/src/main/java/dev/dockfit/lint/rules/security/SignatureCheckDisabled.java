@@ -9,6 +9,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -32,30 +33,50 @@ public final class SignatureCheckDisabled implements Rule {
     private static final Pattern APT_UNAUTHENTICATED = Pattern.compile("apt::get::allowunauthenticated=(true|1|yes)");
 
     /** The commands {@link #disabling} knows options of. */
-    private static final Set<String> COMMANDS = Set.of("apt-get", "apt", "aptitude", "apk", "echo", "printf", "tee",
-            "yum", "dnf", "microdnf", "tdnf", "zypper", "rpm");
+    private static final String[] COMMAND_NAMES = {"apt-get", "apt", "aptitude", "apk", "echo", "printf", "tee",
+        "yum", "dnf", "microdnf", "tdnf", "zypper", "rpm"};
+    private static final Set<String> COMMANDS = Set.of(COMMAND_NAMES);
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction run : ctx.instructions()) {
+        if (!ctx.runsCommand(COMMAND_NAMES)) return;
+        List<Instruction> all = ctx.instructions();
+        for (int i = 0; i < all.size(); i++) {
+            Instruction run = all.get(i);
             if (!run.is("RUN")) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
-                    if (!COMMANDS.contains(c.name())) continue;
-                    String why = null;
-                    ShellWord at = null;
-                    if (c.name().equals("apk") && installsOnlyLocalFiles(c)) continue;
-                    for (ShellWord w : c.args()) {
-                        why = disabling(c.name(), w.literal());
-                        if (why != null) {
-                            at = w;
-                            break;
-                        }
-                    }
-                    if (at != null) ctx.report(rs.span(at), why);
-                }
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                List<SimpleCommand> commands = scripts.get(s).script().commands();
+                for (int k = 0; k < commands.size(); k++) check(ctx, scripts.get(s), commands.get(k));
             }
         }
+    }
+
+    private static void check(LintContext ctx, RunScript rs, SimpleCommand c) {
+        if (!COMMANDS.contains(c.name())) return;
+        if (c.name().equals("apk") && installsOnlyLocalFiles(c)) return;
+        List<ShellWord> args = c.args();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i).literal();
+            if (!mayDisable(c.name(), arg)) continue;
+            String why = disabling(c.name(), arg);
+            if (why != null) {
+                ctx.report(rs.span(args.get(i)), why);
+                return;
+            }
+        }
+    }
+
+    /**
+     * False when {@link #disabling} surely answers null, without lower-casing the word: every option it knows
+     * starts with '-', holds "::" (apt's -o values) or, for an apt source line, '=' (case changes no such char).
+     */
+    private static boolean mayDisable(String command, String arg) {
+        return switch (command) {
+            case "echo", "printf", "tee" -> arg.indexOf('=') >= 0;
+            case "apt-get", "apt", "aptitude" -> arg.startsWith("-") || arg.contains("::");
+            default -> arg.startsWith("-");
+        };
     }
 
     /** {@code apk add --allow-untrusted /tmp/pkgs/*.apk}: local packages (built in this build), not downloaded. */

@@ -39,14 +39,20 @@ public final class TlsVerificationDisabled implements Rule {
     private static final Pattern GIT_SSLVERIFY = Pattern.compile("http\\..*sslverify");
     private static final Pattern APT_VERIFY_OFF =
             Pattern.compile("acquire::https?::(.*::)?verify-(peer|host)=(false|0|no)");
+    /** The environment variables {@link #envDisables} knows. */
+    private static final String[] VARIABLES = {"NODE_TLS_REJECT_UNAUTHORIZED", "GIT_SSL_NO_VERIFY",
+        "PYTHONHTTPSVERIFY", "NPM_CONFIG_STRICT_SSL", "YARN_STRICT_SSL", "PIP_TRUSTED_HOST"};
     private static final Pattern GIT_SSLVERIFY_OFF = Pattern.compile("http\\..*sslverify=(false|0|no|off)");
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction in : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int i = 0; i < all.size(); i++) {
+            Instruction in = all.get(i);
             if (in.is("ENV")) {
                 for (int k = 0; k + 1 < in.args().size(); k += 3) {
                     Arg key = in.args().get(k);
+                    if (!mayName(key.value(), key.value().length())) continue; // a quick no, before the expansion
                     String value = ctx.model().expand(in, in.args().get(k + 1).value())
                             .map(e -> e.value()).orElse(in.args().get(k + 1).value());
                     envDisables(key.value(), value).ifPresent(m -> ctx.report(key.span(), m));
@@ -54,7 +60,7 @@ public final class TlsVerificationDisabled implements Rule {
             } else if (in.is("ARG")) {
                 for (Arg a : in.args()) {
                     int eq = a.value().indexOf('=');
-                    if (eq < 0 || a.span() == null) continue;
+                    if (eq < 0 || a.span() == null || !mayName(a.value(), eq)) continue;
                     String name = a.value().substring(0, eq);
                     String value = ctx.model().expand(in, a.value().substring(eq + 1)).map(e -> e.value()).orElse("");
                     int len = name.getBytes(StandardCharsets.UTF_8).length;
@@ -62,15 +68,18 @@ public final class TlsVerificationDisabled implements Rule {
                             ctx.report(new Span(a.span().start(), a.span().start() + len), m));
                 }
             } else if (in.is("RUN")) {
-                for (RunScript rs : ctx.scripts(in)) {
-                    for (SimpleCommand c : rs.script().commands()) checkCommand(ctx, rs, c);
+                List<RunScript> scripts = ctx.scripts(in);
+                for (int s = 0; s < scripts.size(); s++) {
+                    List<SimpleCommand> commands = scripts.get(s).script().commands();
+                    for (int c = 0; c < commands.size(); c++) checkCommand(ctx, scripts.get(s), commands.get(c));
                 }
             }
         }
     }
 
     private static void checkCommand(LintContext ctx, RunScript rs, SimpleCommand c) {
-        for (ShellWord a : c.assignments()) assignment(ctx, rs, a);
+        List<ShellWord> assignments = c.assignments();
+        for (int i = 0; i < assignments.size(); i++) assignment(ctx, rs, assignments.get(i));
         if (c.words().isEmpty()) return;
         String name = c.name();
         if (name.equals("export")) {
@@ -122,7 +131,9 @@ public final class TlsVerificationDisabled implements Rule {
                 }
             }
             case "apt-get", "apt" -> {
-                report(ctx, rs, c, w -> APT_VERIFY_OFF.matcher(w.toLowerCase(Locale.ROOT)).matches(),
+                // "::" first: lower-casing changes no ':', and most words hold none
+                report(ctx, rs, c,
+                        w -> w.contains("::") && APT_VERIFY_OFF.matcher(w.toLowerCase(Locale.ROOT)).matches(),
                         "do not turn off apt's certificate checks (Verify-Peer/Verify-Host)");
             }
             default -> {
@@ -159,12 +170,23 @@ public final class TlsVerificationDisabled implements Rule {
     private static void assignment(LintContext ctx, RunScript rs, ShellWord w) {
         String l = w.literal();
         int eq = l.indexOf('=');
-        if (eq <= 0) return;
+        if (eq <= 0 || !mayName(l, eq)) return;
         envDisables(l.substring(0, eq), l.substring(eq + 1)).ifPresent(m -> ctx.report(rs.span(w), m));
+    }
+
+    /**
+     * False when {@code text.substring(0, end)} is none of {@link #VARIABLES} in any case: a quick no, without a
+     * copy, for most names. A non-ASCII name may still upper-case to one ({@code ı} to {@code I}): true for those.
+     */
+    private static boolean mayName(String text, int end) {
+        for (String v : VARIABLES) if (v.length() == end && text.regionMatches(true, 0, v, 0, end)) return true;
+        for (int i = 0; i < end; i++) if (text.charAt(i) >= 0x80) return true;
+        return false;
     }
 
     /** The variables that turn certificate checks off, and the message when this one does. */
     static Optional<String> envDisables(String name, String value) {
+        if (!mayName(name, name.length())) return Optional.empty();
         String v = value.strip().toLowerCase(Locale.ROOT);
         switch (name.toUpperCase(Locale.ROOT)) {
             case "NODE_TLS_REJECT_UNAUTHORIZED":
