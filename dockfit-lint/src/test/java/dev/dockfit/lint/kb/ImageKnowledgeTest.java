@@ -243,4 +243,17 @@ class ImageKnowledgeTest {
             }
         }
     }
+
+    @Test
+    void variantTagsAreTheSortedListedTagsOfADesignatorWithAVariant() {
+        OfficialImage node = kb.image("node").orElseThrow();
+        List<String> tags = node.variantTags("26");
+        assertThat(tags).isNotEmpty().isSorted().contains("26-alpine").doesNotContain("26");
+        for (String tag : node.tags()) {
+            TagName t = node.parse(tag);
+            boolean expected = t.designator().equals("26") && !t.variant().isEmpty();
+            assertThat(tags.contains(tag)).as(tag).isEqualTo(expected);
+        }
+        assertThat(node.variantTags("no-such-designator")).isEmpty();
+    }
 }

@@ -30,7 +30,9 @@ public final class AddForLocalFiles implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("ADD") || i.args().size() < 2 || i.flag("checksum").isPresent()
                     || i.flag("keep-git-dir").isPresent() || i.flag("unpack").isPresent()) continue;
             for (Arg a : i.args().subList(0, i.args().size() - 1)) {

@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF611", title = "COPY to a relative destination without WORKDIR", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
@@ -27,7 +28,9 @@ public final class CopyRelativeDestination implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!(i.is("COPY") || i.is("ADD")) || i.args().size() < 2) continue;
             Arg dest = i.args().get(i.args().size() - 1);
             String path = StageFacts.resolved(ctx, i, dest.value());

@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF620", title = "dist-upgrade in RUN", severity = Severity.WARNING, practice = Practice.CORRECTNESS,
@@ -29,7 +30,9 @@ public final class DistUpgrade implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt-get", "apt", "zypper")) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt", "zypper")) {

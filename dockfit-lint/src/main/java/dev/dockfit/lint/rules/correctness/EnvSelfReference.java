@@ -33,7 +33,9 @@ public final class EnvSelfReference implements Rule {
     @Override
     public void check(LintContext ctx) {
         WordExpander expander = new WordExpander(ctx.file().escapeToken());
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("ENV") || i.args().size() < 6) continue;
             Scope before = ctx.model().scopeBefore(i);
             List<Arg> a = i.args();

@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF614", title = "EXPOSE with an IP address or host port", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
@@ -25,7 +26,9 @@ public final class ExposeHostMapping implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("EXPOSE")) continue;
             for (Arg a : i.args()) {
                 String word = ctx.model().expand(i, a.value()).map(e -> e.value()).orElse(a.value());

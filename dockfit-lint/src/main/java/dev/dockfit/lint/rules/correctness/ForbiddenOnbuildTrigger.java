@@ -6,6 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF603", title = "ONBUILD with FROM, MAINTAINER or ONBUILD", severity = Severity.ERROR,
@@ -25,7 +26,9 @@ public final class ForbiddenOnbuildTrigger implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             Instruction child = i.child();
             if (i.is("ONBUILD") && child != null && FORBIDDEN.contains(child.keyword())) {
                 ctx.report(child.keywordSpan(), child.keyword() + " is not allowed as an ONBUILD trigger: remove it");

@@ -6,6 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF623", title = "USER by name instead of numeric UID", severity = Severity.INFO,
         practice = Practice.CORRECTNESS,
@@ -25,7 +26,9 @@ public final class NonNumericUser implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("USER") || i.args().isEmpty()) continue;
             String user = StageFacts.resolved(ctx, i, i.args().get(0).value());
             if (user == null || user.isEmpty()) continue;

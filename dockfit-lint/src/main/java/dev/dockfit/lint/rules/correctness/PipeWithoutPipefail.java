@@ -33,7 +33,9 @@ public final class PipeWithoutPipefail implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || ctx.shellSetsPipefail(run)) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 // a risky feeder is in a pipeline outside substitutions: no need to ask hasPipeline() first

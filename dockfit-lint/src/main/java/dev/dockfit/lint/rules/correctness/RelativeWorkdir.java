@@ -6,6 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF610", title = "Relative WORKDIR with no absolute one before it", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
@@ -28,7 +29,9 @@ public final class RelativeWorkdir implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("WORKDIR") || i.args().isEmpty()) continue;
             String path = StageFacts.resolved(ctx, i, i.args().get(0).value());
             if (path == null || path.isEmpty() || StageFacts.isAbsolute(path)) continue;

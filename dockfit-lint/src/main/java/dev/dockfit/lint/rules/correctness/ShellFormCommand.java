@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF609", title = "CMD or ENTRYPOINT in shell form", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
@@ -25,7 +26,9 @@ public final class ShellFormCommand implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!(i.is("CMD") || i.is("ENTRYPOINT")) || i.isJson() || i.argsText().text().isEmpty()) continue;
             // A stage that sets SHELL chose its shell on purpose (BuildKit skips the check there too).
             if (StageFacts.setBefore(ctx, i, "SHELL")) continue;

@@ -26,7 +26,9 @@ public final class WorkdirInSystemDirectory implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("WORKDIR") || i.args().isEmpty()) continue;
             String path = StageFacts.resolved(ctx, i, i.args().get(0).value());
             if (path == null) continue;

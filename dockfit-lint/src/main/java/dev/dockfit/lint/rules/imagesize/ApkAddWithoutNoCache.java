@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF402", title = "apk add without --no-cache", severity = Severity.INFO,
@@ -31,7 +32,9 @@ public final class ApkAddWithoutNoCache implements Rule {
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apk")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, CACHE)) continue;
             if (cleansCache(ctx, run)) continue;
             for (RunScript rs : ctx.scripts(run)) {

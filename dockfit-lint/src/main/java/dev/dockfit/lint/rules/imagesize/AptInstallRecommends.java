@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF400", title = "apt-get install without --no-install-recommends", severity = Severity.INFO,
@@ -30,7 +31,9 @@ public final class AptInstallRecommends implements Rule {
         if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         Set<Integer> configured = new java.util.HashSet<>();
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             if (configured.contains(run.stage()) || inheritsConfig(ctx, run, configured)) continue;
             for (RunScript rs : ctx.scripts(run)) {

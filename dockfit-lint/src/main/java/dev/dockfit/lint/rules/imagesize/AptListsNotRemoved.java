@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF401", title = "apt lists not removed in the RUN that downloads them", severity = Severity.INFO,
@@ -32,7 +33,9 @@ public final class AptListsNotRemoved implements Rule {
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, LISTS)) continue;
             if (removesLists(ctx, run)) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -9,6 +9,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF406", title = "Both curl and wget used in the image", severity = Severity.INFO,
@@ -38,7 +39,9 @@ public final class CurlAndWget implements Rule {
         Set<Integer> shipped = ctx.shippedStages();
         String first = null;
         int firstLine = 0;
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("curl", "wget")) {

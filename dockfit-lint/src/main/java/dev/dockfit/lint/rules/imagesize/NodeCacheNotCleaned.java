@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.Mount;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF404", title = "npm or yarn cache left in the image", severity = Severity.INFO,
@@ -36,7 +37,9 @@ public final class NodeCacheNotCleaned implements Rule {
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("npm", "yarn")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             if (ctx.mounts(run).stream().anyMatch(NodeCacheNotCleaned::coversNodeCache)) continue;
             for (RunScript rs : ctx.scripts(run)) {

@@ -34,7 +34,9 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
     @Override
     public void check(LintContext ctx) {
         Set<Integer> shipped = ctx.shippedStages();
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage()) || !runsPipInstall(ctx, run)) continue;
             var scope = ctx.model().scopeBefore(run);
             if (disablesCache(scope.get("PIP_NO_CACHE_DIR"))) continue;

@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,7 +38,9 @@ public final class RpmCacheNotCleaned implements Rule {
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("yum", "dnf", "microdnf", "zypper")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             Set<String> reported = new java.util.HashSet<>();
             for (RunScript rs : ctx.scripts(run)) {

@@ -10,6 +10,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandOperands;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF310", title = "apt package version not pinned (opt-in)", severity = Severity.WARNING,
@@ -35,7 +36,9 @@ public final class AptPackageNotPinned implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {

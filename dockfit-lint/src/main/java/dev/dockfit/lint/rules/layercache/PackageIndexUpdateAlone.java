@@ -35,7 +35,9 @@ public final class PackageIndexUpdateAlone implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt-get", "apt", "aptitude", "apk")) return; // no index update to report
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             SimpleCommand aptUpdate = null;
             SimpleCommand apkUpdate = null;

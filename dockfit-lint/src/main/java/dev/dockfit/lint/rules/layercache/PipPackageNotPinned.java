@@ -11,6 +11,7 @@ import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandOperands;
 import dev.dockfit.lint.support.PipCommand;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,9 @@ public final class PipPackageNotPinned implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commands()) {

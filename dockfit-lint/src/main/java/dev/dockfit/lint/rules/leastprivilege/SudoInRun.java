@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 
 @RuleDoc(id = "DF003", title = "sudo in RUN", severity = Severity.WARNING, practice = Practice.LEAST_PRIVILEGE,
         why = "sudo in a build needs sudo installed and a sudoers entry in the image, which any process of the "
@@ -30,7 +31,9 @@ public final class SudoInRun implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("sudo")) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("sudo")) {

@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 
 @RuleDoc(id = "DF705", title = "apt instead of apt-get", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
@@ -27,7 +28,9 @@ public final class AptInsteadOfAptGet implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt")) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("apt")) {

@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 
 @RuleDoc(id = "DF704", title = "cd in RUN instead of WORKDIR", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
@@ -31,7 +32,9 @@ public final class CdInRun implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("cd")) return; // reports only on cd
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 // A RUN that starts with cd wants a WORKDIR; a cd later in a build script is that script's business.

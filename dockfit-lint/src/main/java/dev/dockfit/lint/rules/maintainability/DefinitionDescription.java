@@ -29,7 +29,9 @@ public final class DefinitionDescription implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             String name = definedName(i);
             if (name == null) continue;
             Comment above = commentRightAbove(ctx, i);

@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 import java.util.Locale;
 
 @RuleDoc(id = "DF706", title = "EXPOSE protocol not in lower case", severity = Severity.STYLE,
@@ -25,7 +26,9 @@ public final class ExposeProtocolCasing implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("EXPOSE")) continue;
             for (Arg a : i.args()) {
                 int slash = a.value().indexOf('/');

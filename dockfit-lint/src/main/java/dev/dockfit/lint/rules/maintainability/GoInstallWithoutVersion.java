@@ -10,6 +10,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 
 @RuleDoc(id = "DF715", title = "go install without a pinned version", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
@@ -30,7 +31,9 @@ public final class GoInstallWithoutVersion implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("go")) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("go")) {

@@ -30,7 +30,9 @@ public final class InvalidLabelKey implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("LABEL")) continue;
             for (int k = 0; k + 1 < i.args().size(); k += 3) {
                 var keyArg = i.args().get(k);

@@ -6,6 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF701", title = "Legacy 'ENV key value' form", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
@@ -24,7 +25,9 @@ public final class LegacyKeyValueFormat implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             Instruction target = i.is("ONBUILD") && i.child() != null ? i.child() : i;
             if (!(target.is("ENV") || target.is("LABEL")) || target.args().size() != 3) continue;
             if (!target.args().get(2).value().isEmpty()) continue; // key=value pairs carry a '=' separator

@@ -6,6 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 
 @RuleDoc(id = "DF700", title = "MAINTAINER is deprecated", severity = Severity.WARNING,
         practice = Practice.MAINTAINABILITY,
@@ -24,7 +25,9 @@ public final class MaintainerDeprecated implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (i.is("MAINTAINER")) {
                 ctx.report(i, "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors=\"...\"");
             }

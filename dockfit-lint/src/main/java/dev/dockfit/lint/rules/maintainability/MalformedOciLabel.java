@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF718", title = "OCI image label with a malformed value", severity = Severity.INFO,
@@ -34,7 +35,9 @@ public final class MalformedOciLabel implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("LABEL")) continue;
             for (int k = 0; k + 1 < i.args().size(); k += 3) {
                 String key = resolved(ctx, i, i.args().get(k).value());

@@ -8,6 +8,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
+import java.util.List;
 import java.util.Set;
 
 @RuleDoc(id = "DF708", title = "Command that makes no sense in a build", severity = Severity.INFO,
@@ -31,7 +32,9 @@ public final class PointlessCommandInContainer implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(POINTLESS_NAMES)) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commands()) {

@@ -7,6 +7,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.dockerfile.model.Flag;
+import java.util.List;
 
 @RuleDoc(id = "DF716", title = "FROM --platform=$TARGETPLATFORM is redundant", severity = Severity.STYLE,
         practice = Practice.MAINTAINABILITY,
@@ -23,7 +24,9 @@ public final class RedundantTargetPlatform implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             if (!i.is("FROM")) continue;
             for (Flag f : i.flags("platform")) {
                 if ("$TARGETPLATFORM".equals(f.value()) || "${TARGETPLATFORM}".equals(f.value())) {

@@ -36,7 +36,9 @@ public final class UnpinnedRpmPackages implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("yum", "dnf", "microdnf", "tdnf", "zypper")) return; // reports only on these commands
-        for (Instruction run : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "microdnf", "tdnf", "zypper")) {

@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 import java.util.Locale;
 
 @RuleDoc(id = "DF506", title = "ADD of a remote URL without --checksum", severity = Severity.WARNING,
@@ -28,7 +29,9 @@ public final class AddUrlWithoutChecksum implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction in : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction in = all.get(n);
             if (!in.is("ADD") || in.flag("checksum").isPresent() || in.args().size() < 2) continue;
             for (Arg a : in.args().subList(0, in.args().size() - 1)) {
                 String v = ctx.model().expand(in, a.value()).map(e -> e.value()).orElse(a.value());

@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,9 @@ public final class ExposeSsh implements Rule {
     @Override
     public void check(LintContext ctx) {
         Set<Integer> shipped = ctx.shippedStages();
-        for (Instruction in : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction in = all.get(n);
             if (!in.is("EXPOSE") || !shipped.contains(in.stage())) continue;
             for (Arg a : in.args()) {
                 String v = ctx.model().expand(in, a.value()).map(e -> e.value()).orElse(a.value());

@@ -9,6 +9,7 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,9 @@ public final class SecretNameInArgOrEnv implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction in : ctx.instructions()) {
+        List<Instruction> all = ctx.instructions();
+        for (int n = 0; n < all.size(); n++) {
+            Instruction in = all.get(n);
             if (!KEYWORDS.contains(in.keyword())) continue;
             if (in.is("ENV")) {
                 for (int k = 0; k + 1 < in.args().size(); k += 3) {
