@@ -17,7 +17,7 @@ public final class SimpleCommand {
     private final List<ShellWord> assignments;
     private final List<ShellWord> words;
     private final List<Redirection> redirections;
-    /** Computed once: every rule asks for them, on every command. */
+    /** Computed once: every rule asks for it, on every command. */
     private final String name;
     /** {@code name.hashCode()}: lets {@link ShellScript#commandsNamed} skip other commands with an int compare. */
     private final int nameHash;
