@@ -100,12 +100,19 @@ public final class LintContext {
     }
 
     public boolean isFinal(Stage stage) {
-        return model.finalStage().map(s -> s.index() == stage.index()).orElse(false);
+        Optional<Stage> last = model.finalStage(); // no capturing lambda per call (C1 allocates it)
+        return last.isPresent() && last.get().index() == stage.index();
     }
 
     /** The stage and the stages it builds on, nearest first ({@link StageChain#of}). */
     public List<Stage> stageChain(Stage stage) {
-        return chains.computeIfAbsent(stage.index(), i -> List.copyOf(StageChain.of(model, stage)));
+        // hot: rules ask per stage; get-then-put allocates no capturing lambda per call
+        List<Stage> chain = chains.get(stage.index());
+        if (chain == null) {
+            chain = List.copyOf(StageChain.of(model, stage));
+            chains.put(stage.index(), chain);
+        }
+        return chain;
     }
 
     /** The last stage of the chain: its base is an external image or scratch ({@link StageChain#root}). */
@@ -268,7 +275,8 @@ public final class LintContext {
 
     /** True when a cache or tmpfs mount of this RUN covers the directory. */
     public boolean cacheMounted(Instruction run, String dir) {
-        for (Mount m : mounts(run)) if (m.covers(dir)) return true;
+        List<Mount> all = mounts(run);
+        for (int i = 0; i < all.size(); i++) if (all.get(i).covers(dir)) return true;
         return false;
     }
 

@@ -36,7 +36,7 @@ public final class BuildCommands {
         String name = c.name();
         if (!BUILD_TOOLS.contains(name) && !COMPILERS.contains(name)) return Optional.empty();
         List<String> args = c.argLiterals();
-        for (String a : args) if (VERSION_QUERIES.contains(a)) return Optional.empty();
+        for (int i = 0; i < args.size(); i++) if (VERSION_QUERIES.contains(args.get(i))) return Optional.empty();
         String first = args.isEmpty() ? "" : args.get(0);
         switch (name) {
             case "go":

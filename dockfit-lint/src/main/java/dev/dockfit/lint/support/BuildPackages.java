@@ -17,6 +17,10 @@ public final class BuildPackages {
 
     /** What may follow a package name, in the order {@link #baseName} cuts at them. */
     private static final String VERSION_SEPARATORS = "=:~><";
+    /** Varargs arguments of {@link #removedBy}, made once: it runs per script that installs or builds. */
+    private static final String[] APT_REMOVE_VERBS = {"purge", "remove"};
+    private static final String[] RPM_REMOVE_VERBS = {"remove", "erase", "autoremove", "rm"};
+    private static final String[] AUTO_REMOVE_FLAGS = {"--auto-remove", "--autoremove"};
 
     private BuildPackages() {
     }
@@ -70,17 +74,19 @@ public final class BuildPackages {
             boolean aptMark = c.name().equals("apt-mark") || c.name().equals("xargs") && c.hasArg("apt-mark");
             if (aptMark && c.hasArg("auto")) markedAuto = true;
             boolean apt = c.name().equals("apt-get") || c.name().equals("apt") || c.name().equals("aptitude");
-            if (markedAuto && apt && (c.hasArg("autoremove") || c.hasFlag("--auto-remove", "--autoremove"))) {
+            if (markedAuto && apt && (c.hasArg("autoremove") || c.hasFlag(AUTO_REMOVE_FLAGS))) {
                 everything = true;
             }
             boolean removes = switch (c.name()) {
-                case "apt-get", "apt", "aptitude" -> c.hasArg("purge", "remove");
+                case "apt-get", "apt", "aptitude" -> c.hasArg(APT_REMOVE_VERBS);
                 case "apk" -> c.hasArg("del");
-                case "yum", "dnf", "microdnf", "tdnf", "zypper" -> c.hasArg("remove", "erase", "autoremove", "rm");
+                case "yum", "dnf", "microdnf", "tdnf", "zypper" -> c.hasArg(RPM_REMOVE_VERBS);
                 default -> false;
             };
             if (!removes) continue;
-            for (ShellWord w : c.args()) {
+            List<ShellWord> args = c.args();
+            for (int i = 0; i < args.size(); i++) {
+                ShellWord w = args.get(i);
                 if (!w.isLiteral()) everything = true;
                 else if (!w.literal().startsWith("-")) named.add(baseName(w.literal()));
             }

@@ -27,6 +27,10 @@ import java.util.Set;
         hadolint = "DL3019", trivy = "DS-0025")
 public final class ApkAddWithoutNoCache implements Rule {
     private static final String CACHE = "/var/cache/apk";
+    /** Varargs arguments made once, not per command (C1 allocates each call's array). */
+    private static final String[] OFFLINE_FLAGS = {"--no-cache", "--no-network"};
+    private static final String[] CLEANERS = {"rm", "apk"};
+    private static final String[] CLEAN_VERBS = {"clean", "purge"};
 
     @Override
     public void check(LintContext ctx) {
@@ -37,9 +41,13 @@ public final class ApkAddWithoutNoCache implements Rule {
             Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, CACHE)) continue;
             if (cleansCache(ctx, run)) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apk")) {
-                    if (!c.hasArg("add") || c.hasFlag("--no-cache", "--no-network")) continue;
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> apks = rs.script().commandsNamed("apk");
+                for (int k = 0; k < apks.size(); k++) {
+                    SimpleCommand c = apks.get(k);
+                    if (!c.hasArg("add") || c.hasFlag(OFFLINE_FLAGS)) continue;
                     ctx.report(rs.span(CommandWords.argOrName(c, "add"::equals)),
                             "use 'apk add --no-cache' so the package index is not kept in the image");
                 }
@@ -49,10 +57,13 @@ public final class ApkAddWithoutNoCache implements Rule {
 
     /** {@code rm -rf /var/cache/apk/*} or {@code apk cache clean} in the same RUN. */
     private static boolean cleansCache(LintContext ctx, Instruction run) {
-        for (RunScript rs : ctx.scripts(run)) {
-            for (SimpleCommand c : rs.script().commandsNamed("rm", "apk")) {
-                if (c.name().equals("rm") && c.argLiterals().stream().anyMatch(a -> a.startsWith(CACHE))) return true;
-                if (c.name().equals("apk") && c.hasArg("cache") && c.hasArg("clean", "purge")) return true;
+        List<RunScript> scripts = ctx.scripts(run);
+        for (int s = 0; s < scripts.size(); s++) {
+            List<SimpleCommand> commands = scripts.get(s).script().commandsNamed(CLEANERS);
+            for (int k = 0; k < commands.size(); k++) {
+                SimpleCommand c = commands.get(k);
+                if (c.name().equals("rm") && CommandWords.anyArgStartsWith(c, CACHE)) return true;
+                if (c.name().equals("apk") && c.hasArg("cache") && c.hasArg(CLEAN_VERBS)) return true;
             }
         }
         return false;

@@ -28,18 +28,25 @@ import java.util.Set;
         hadolint = "DL3009")
 public final class AptListsNotRemoved implements Rule {
     static final String LISTS = "/var/lib/apt/lists";
+    /** Varargs arguments of commandsNamed made once (C1 allocates each call's array). */
+    private static final String[] APT = {"apt-get", "apt"};
+    private static final String[] REMOVERS = {"rm", "find"};
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
+        if (!ctx.runsCommand(APT)) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage()) || ctx.cacheMounted(run, LISTS)) continue;
             if (removesLists(ctx, run)) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> apts = rs.script().commandsNamed(APT);
+                for (int k = 0; k < apts.size(); k++) {
+                    SimpleCommand c = apts.get(k);
                     if (!c.hasArg("update")) continue;
                     ctx.report(rs.span(CommandWords.argOrName(c, "update"::equals)),
                             "add '&& rm -rf /var/lib/apt/lists/*' at the end of this RUN (or mount a cache on "
@@ -51,12 +58,13 @@ public final class AptListsNotRemoved implements Rule {
 
     /** An {@code rm} (or {@code find ... -delete}, {@code apt-get dist-clean}) of the lists anywhere in the RUN. */
     static boolean removesLists(LintContext ctx, Instruction run) {
-        for (RunScript rs : ctx.scripts(run)) {
-            for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
-                if (c.hasArg("dist-clean")) return true;
-            }
-            for (SimpleCommand c : rs.script().commandsNamed("rm", "find")) {
-                if (c.argLiterals().stream().anyMatch(a -> a.startsWith(LISTS))) return true;
+        List<RunScript> scripts = ctx.scripts(run);
+        for (int s = 0; s < scripts.size(); s++) {
+            List<SimpleCommand> apts = scripts.get(s).script().commandsNamed(APT);
+            for (int k = 0; k < apts.size(); k++) if (apts.get(k).hasArg("dist-clean")) return true;
+            List<SimpleCommand> removers = scripts.get(s).script().commandsNamed(REMOVERS);
+            for (int k = 0; k < removers.size(); k++) {
+                if (CommandWords.anyArgStartsWith(removers.get(k), LISTS)) return true;
             }
         }
         return false;

@@ -33,18 +33,26 @@ public final class RpmCacheNotCleaned implements Rule {
             "zypper", "/var/cache/zypp");
     private static final Set<String> INSTALL = Set.of("install", "in", "groupinstall", "update", "upgrade",
             "reinstall", "localinstall", "up", "dist-upgrade", "dup", "patch");
+    /** The package managers, as the varargs array of commandsNamed made once (C1 allocates one per call). */
+    private static final String[] MANAGERS = {"yum", "dnf", "microdnf", "zypper"};
+    private static final Set<String> MANAGER_NAMES = Set.of(MANAGERS);
+    private static final String[] CLEAN_VERBS = {"clean", "cc"};
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("yum", "dnf", "microdnf", "zypper")) return; // reports only on these commands
+        if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             Set<String> reported = new java.util.HashSet<>();
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "microdnf", "zypper")) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> managers = rs.script().commandsNamed(MANAGERS);
+                for (int k = 0; k < managers.size(); k++) {
+                    SimpleCommand c = managers.get(k);
                     String verb = verb(c);
                     if (verb == null || !INSTALL.contains(verb) || reported.contains(c.name())) continue;
                     String cache = CACHES.get(c.name());
@@ -61,19 +69,23 @@ public final class RpmCacheNotCleaned implements Rule {
 
     /** The first argument that is not an option (zypper and yum take global options before the verb). */
     private static String verb(SimpleCommand c) {
-        for (String a : c.argLiterals()) if (!a.startsWith("-")) return a;
+        List<String> args = c.argLiterals();
+        for (int i = 0; i < args.size(); i++) if (!args.get(i).startsWith("-")) return args.get(i);
         return null;
     }
 
     private static boolean cleaned(LintContext ctx, Instruction run, String manager, String cache) {
-        for (RunScript rs : ctx.scripts(run)) {
-            for (SimpleCommand c : rs.script().commands()) {
-                if (c.name().equals("rm") && c.argLiterals().stream()
-                        .anyMatch(a -> a.startsWith(cache) || a.startsWith("/var/cache/dnf")
-                                || a.startsWith("/var/cache/yum"))) return true;
-                if (!Set.of("yum", "dnf", "microdnf", "zypper").contains(c.name())) continue;
+        List<RunScript> scripts = ctx.scripts(run);
+        for (int s = 0; s < scripts.size(); s++) {
+            List<SimpleCommand> commands = scripts.get(s).script().commands();
+            for (int k = 0; k < commands.size(); k++) {
+                SimpleCommand c = commands.get(k);
+                if (c.name().equals("rm") && (CommandWords.anyArgStartsWith(c, cache)
+                        || CommandWords.anyArgStartsWith(c, "/var/cache/dnf")
+                        || CommandWords.anyArgStartsWith(c, "/var/cache/yum"))) return true;
+                if (!MANAGER_NAMES.contains(c.name())) continue;
                 if (c.name().equals("zypper") != manager.equals("zypper")) continue;
-                if (c.hasArg("clean", "cc")) return true;
+                if (c.hasArg(CLEAN_VERBS)) return true;
             }
         }
         return false;

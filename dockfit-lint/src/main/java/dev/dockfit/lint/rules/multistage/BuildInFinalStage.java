@@ -39,7 +39,10 @@ public final class BuildInFinalStage implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        ctx.model().finalStage().flatMap(stage -> problem(ctx, stage)).ifPresent(p -> ctx.report(p.at(), p.message()));
+        Optional<Stage> stage = ctx.model().finalStage(); // no capturing lambdas: C1 allocates each one
+        if (stage.isEmpty()) return;
+        Optional<Problem> p = problem(ctx, stage.get());
+        if (p.isPresent()) ctx.report(p.get().at(), p.get().message());
     }
 
     record Problem(Span at, String message) {

@@ -48,9 +48,12 @@ public final class BuildPackagesInFinalStage implements Rule {
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
         if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
-        for (Stage s : ctx.stageChain(stage)) {
-            for (Instruction run : s.all("RUN")) {
-                for (RunScript rs : ctx.scripts(run)) check(ctx, run, rs);
+        List<Stage> chain = ctx.stageChain(stage);
+        for (int i = 0; i < chain.size(); i++) {
+            List<Instruction> runs = chain.get(i).all("RUN");
+            for (int r = 0; r < runs.size(); r++) {
+                List<RunScript> scripts = ctx.scripts(runs.get(r));
+                for (int s = 0; s < scripts.size(); s++) check(ctx, runs.get(r), scripts.get(s));
             }
         }
     }
@@ -67,12 +70,15 @@ public final class BuildPackagesInFinalStage implements Rule {
             if (c.name().equals("apk") && c.flagValue("-t", "--virtual").map(removed::removes).orElse(false)) continue;
             ShellWord first = null;
             List<String> names = new ArrayList<>();
-            for (ShellWord p : packages) {
-                for (String pkg : values(ctx, run, p)) {
-                    String name = BuildPackages.baseName(pkg);
-                    if (!BuildPackages.isBuildPackage(name) || removed.removes(name) || names.contains(name)) continue;
-                    names.add(name);
-                    if (first == null) first = p;
+            for (int i = 0; i < packages.size(); i++) {
+                ShellWord p = packages.get(i);
+                if (p.isLiteral()) { // hot: most words are literal, no list of values to make
+                    if (addBuildPackage(p.literal(), removed, names) && first == null) first = p;
+                    continue;
+                }
+                List<String> values = expanded(ctx, run, p);
+                for (int v = 0; v < values.size(); v++) {
+                    if (addBuildPackage(values.get(v), removed, names) && first == null) first = p;
                 }
             }
             if (first == null) continue;
@@ -83,9 +89,16 @@ public final class BuildPackagesInFinalStage implements Rule {
         }
     }
 
-    /** The package names a word stands for: itself, or an ARG/ENV it expands to ({@code $BUILD_DEPS}), split. */
-    private static List<String> values(LintContext ctx, Instruction run, ShellWord w) {
-        if (w.isLiteral()) return List.of(w.literal());
+    /** Adds the package's name to {@code names} when it is a build package left installed and new; true then. */
+    private static boolean addBuildPackage(String pkg, BuildPackages.Removals removed, List<String> names) {
+        String name = BuildPackages.baseName(pkg);
+        if (!BuildPackages.isBuildPackage(name) || removed.removes(name) || names.contains(name)) return false;
+        names.add(name);
+        return true;
+    }
+
+    /** The package names a non-literal word stands for: the ARG/ENV it expands to ({@code $BUILD_DEPS}), split. */
+    private static List<String> expanded(LintContext ctx, Instruction run, ShellWord w) {
         var e = ctx.model().expand(run, w.raw());
         if (e.isEmpty() || !e.get().unset().isEmpty()) return List.of();
         return List.of(e.get().value().strip().split("\\s+"));

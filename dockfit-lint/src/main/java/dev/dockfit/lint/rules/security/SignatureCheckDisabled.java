@@ -81,8 +81,15 @@ public final class SignatureCheckDisabled implements Rule {
 
     /** {@code apk add --allow-untrusted /tmp/pkgs/*.apk}: local packages (built in this build), not downloaded. */
     private static boolean installsOnlyLocalFiles(SimpleCommand c) {
-        var packages = c.argLiterals().stream().filter(a -> !a.startsWith("-") && !a.equals("add")).toList();
-        return !packages.isEmpty() && packages.stream().allMatch(a -> a.startsWith("/") || a.startsWith("./"));
+        List<String> args = c.argLiterals();
+        boolean anyPackage = false;
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.startsWith("-") || a.equals("add")) continue;
+            if (!a.startsWith("/") && !a.startsWith("./")) return false;
+            anyPackage = true;
+        }
+        return anyPackage;
     }
 
     /** What the option turns off for this command, or null. */

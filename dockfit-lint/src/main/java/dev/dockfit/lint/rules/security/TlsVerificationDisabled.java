@@ -82,11 +82,11 @@ public final class TlsVerificationDisabled implements Rule {
         for (int i = 0; i < assignments.size(); i++) assignment(ctx, rs, assignments.get(i));
         if (c.words().isEmpty()) return;
         String name = c.name();
+        List<ShellWord> args = c.args();
         if (name.equals("export")) {
-            for (ShellWord a : c.args()) assignment(ctx, rs, a);
+            for (int i = 0; i < args.size(); i++) assignment(ctx, rs, args.get(i));
             return;
         }
-        List<ShellWord> args = c.args();
         switch (name) {
             case "curl" -> {
                 if (c.hasFlag("-k", "--insecure", "--proxy-insecure")) {
@@ -139,7 +139,8 @@ public final class TlsVerificationDisabled implements Rule {
             default -> {
                 List<ShellWord> pip = PipCommand.args(c);
                 if (!pip.isEmpty()) {
-                    for (ShellWord w : pip) {
+                    for (int i = 0; i < pip.size(); i++) {
+                        ShellWord w = pip.get(i);
                         String l = w.literal();
                         if (l.equals("--trusted-host") || l.startsWith("--trusted-host=")
                                 || l.equals("global.trusted-host")) {
@@ -154,7 +155,9 @@ public final class TlsVerificationDisabled implements Rule {
 
     private static void report(LintContext ctx, RunScript rs, SimpleCommand c,
                                java.util.function.Predicate<String> word, String message) {
-        for (ShellWord w : c.args()) {
+        List<ShellWord> args = c.args();
+        for (int i = 0; i < args.size(); i++) {
+            ShellWord w = args.get(i);
             if (w.literal().equals("--")) return;
             if (word.test(w.literal())) {
                 ctx.report(rs.span(w), message);
