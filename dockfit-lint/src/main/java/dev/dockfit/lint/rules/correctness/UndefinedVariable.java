@@ -48,7 +48,7 @@ public final class UndefinedVariable implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Map<Integer, StageNames> byStage = new HashMap<>();
+        Map<Integer, StageNames> byStage = null; // made for a file that uses a variable only
         Set<String> declaredAnywhere = null;
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
@@ -57,10 +57,17 @@ public final class UndefinedVariable implements Rule {
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
             if (declaredAnywhere == null) declaredAnywhere = declaredAnywhere(ctx);
-            Set<String> anywhere = declaredAnywhere;
-            StageNames names = byStage.computeIfAbsent(stage.index(), k -> stageNames(ctx, stage, anywhere));
+            if (byStage == null) byStage = new HashMap<>();
+            // get-then-put: no capturing lambda per instruction (C1 allocates each one)
+            StageNames names = byStage.get(stage.index());
+            if (names == null) {
+                names = stageNames(ctx, stage, declaredAnywhere);
+                byStage.put(stage.index(), names);
+            }
             Scope scope = ctx.model().scopeBefore(i);
-            for (Flag f : i.flags()) {
+            List<Flag> flags = i.flags();
+            for (int k = 0; k < flags.size(); k++) {
+                Flag f = flags.get(k);
                 if (EXPANDED_FLAGS.contains(f.name()) && f.value() != null) {
                     checkWord(ctx, i, f.value(), f.span(), scope, names);
                 }

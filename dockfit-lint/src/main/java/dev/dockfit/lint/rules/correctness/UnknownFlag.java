@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.Mount;
 import dev.dockfit.lint.support.Spelling;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,13 +35,17 @@ public final class UnknownFlag implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : Keywords.withOnbuildChildren(ctx.instructions())) {
+        List<Instruction> all = Keywords.withOnbuildChildren(ctx.instructions());
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             // BuildKit never parses STOPSIGNAL's flags, so it accepts (and ignores) any.
             if (!Keywords.INSTRUCTIONS.contains(i.keyword()) || i.is("STOPSIGNAL")) continue;
             if (i.flags().isEmpty()) continue;
             Set<String> known = Keywords.FLAGS.getOrDefault(i.keyword(), Set.of());
             int mount = 0; // the index of the next --mount among the RUN's mounts
-            for (Flag f : i.flags()) {
+            List<Flag> flags = i.flags();
+            for (int j = 0; j < flags.size(); j++) {
+                Flag f = flags.get(j);
                 Mount parsed = i.is("RUN") && f.name().equals("mount") ? ctx.mounts(i).get(mount++) : null;
                 if (!known.contains(f.name())) {
                     String hint = Spelling.nearest(f.name(), known).map(k -> ": did you mean --" + k + "?")

@@ -1,6 +1,7 @@
 package dev.dockfit.lint.rules.imagesize;
 
 import dev.dockfit.dockerfile.model.Instruction;
+import dev.dockfit.dockerfile.semantic.Stage;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -9,6 +10,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 @RuleDoc(id = "DF400", title = "apt-get install without --no-install-recommends", severity = Severity.INFO,
@@ -25,10 +27,12 @@ import java.util.Set;
                 """,
         hadolint = "DL3015", trivy = "DS-0029")
 public final class AptInstallRecommends implements Rule {
+    /** The varargs array of runsCommand and commandsNamed, made once (C1 allocates one per call). */
+    private static final String[] APT = {"apt-get", "apt"};
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
+        if (!ctx.runsCommand(APT)) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         Set<Integer> configured = new java.util.HashSet<>();
         List<Instruction> all = ctx.instructions();
@@ -36,14 +40,18 @@ public final class AptInstallRecommends implements Rule {
             Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
             if (configured.contains(run.stage()) || inheritsConfig(ctx, run, configured)) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
-                    if (turnsRecommendsOff(c)) configured.add(run.stage());
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    if (turnsRecommendsOff(commands.get(k))) configured.add(run.stage());
                 }
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
+                List<SimpleCommand> apts = rs.script().commandsNamed(APT);
+                for (int k = 0; k < apts.size(); k++) {
+                    SimpleCommand c = apts.get(k);
                     if (!c.hasArg("install") || c.hasFlag("--no-install-recommends")) continue;
-                    if (c.argLiterals().stream().anyMatch(a -> a.contains("Install-Recommends=false")
-                            || a.contains("Install-Recommends=0"))) continue;
+                    if (setsRecommendsOff(c.argLiterals())) continue;
                     ctx.report(rs.span(c.words().get(0)),
                             "add --no-install-recommends to " + c.name()
                                     + " install to skip recommended packages");
@@ -52,11 +60,21 @@ public final class AptInstallRecommends implements Rule {
         }
     }
 
+    /** {@code -o APT::Install-Recommends=false} (or {@code =0}) among the arguments. */
+    private static boolean setsRecommendsOff(List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if (a.contains("Install-Recommends=false") || a.contains("Install-Recommends=0")) return true;
+        }
+        return false;
+    }
+
     /** {@code echo 'APT::Install-Recommends "false";' > /etc/apt/apt.conf.d/...}: apt's own setting, off. */
     private static boolean turnsRecommendsOff(SimpleCommand c) {
         if (!(c.name().equals("echo") || c.name().equals("printf") || c.name().equals("tee"))) return false;
-        for (String a : c.argLiterals()) {
-            String v = a.toLowerCase(java.util.Locale.ROOT).replace("\"", "").replace("'", "");
+        List<String> args = c.argLiterals();
+        for (int i = 0; i < args.size(); i++) {
+            String v = args.get(i).toLowerCase(java.util.Locale.ROOT).replace("\"", "").replace("'", "");
             if (v.contains("install-recommends") && (v.contains("false") || v.contains(" 0"))) return true;
         }
         return false;
@@ -64,8 +82,11 @@ public final class AptInstallRecommends implements Rule {
 
     /** A stage this one builds FROM already turned recommends off. */
     private static boolean inheritsConfig(LintContext ctx, Instruction run, Set<Integer> configured) {
-        return ctx.model().stageOf(run)
-                .map(s -> ctx.stageChain(s).stream().anyMatch(p -> configured.contains(p.index())))
-                .orElse(false);
+        // hot: asked per RUN; no Optional chain, lambdas or stream
+        Optional<Stage> stage = ctx.model().stageOf(run);
+        if (stage.isEmpty()) return false;
+        List<Stage> chain = ctx.stageChain(stage.get());
+        for (int i = 0; i < chain.size(); i++) if (configured.contains(chain.get(i).index())) return true;
+        return false;
     }
 }

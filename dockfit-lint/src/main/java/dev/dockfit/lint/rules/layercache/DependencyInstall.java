@@ -32,6 +32,9 @@ enum DependencyInstall {
     private static final Set<String> PNPM_INSTALL = Set.of("install", "i", "fetch");
     private static final Set<String> GO_BUILD = Set.of("build", "test", "vet");
     private static final Set<String> CARGO_BUILD = Set.of("build", "fetch", "test", "check");
+    /** Varargs arguments of hasFlag made once (C1 allocates each call's array). */
+    private static final String[] GLOBAL_FLAGS = {"-g", "--global"};
+    private static final String[] INFO_FLAGS = {"--version", "-v", "--help", "-h"};
 
     final String label;
     final String manifests;
@@ -50,13 +53,13 @@ enum DependencyInstall {
         String verb = firstNonOption(c.args());
         switch (c.name()) {
             case "npm":
-                return NPM_INSTALL.contains(verb) && !c.hasFlag("-g", "--global")
+                return NPM_INSTALL.contains(verb) && !c.hasFlag(GLOBAL_FLAGS)
                         ? NPM : null;
             case "yarn":
-                if (c.hasFlag("--version", "-v", "--help", "-h")) return null;
+                if (c.hasFlag(INFO_FLAGS)) return null;
                 return verb.isEmpty() || verb.equals("install") ? YARN : null;
             case "pnpm":
-                return PNPM_INSTALL.contains(verb) && !c.hasFlag("-g", "--global") ? PNPM : null;
+                return PNPM_INSTALL.contains(verb) && !c.hasFlag(GLOBAL_FLAGS) ? PNPM : null;
             case "poetry":
                 return "install".equals(verb) || "sync".equals(verb) ? POETRY : null;
             case "pipenv":
@@ -74,7 +77,7 @@ enum DependencyInstall {
             case "go":
                 if ("mod".equals(verb)) return c.hasArg("download") ? GO : null;
                 if (GO_BUILD.contains(verb)) return GO;
-                if ("install".equals(verb) && c.argLiterals().stream().noneMatch(a -> a.contains("@"))) return GO;
+                if ("install".equals(verb) && !anyArgContains(c.argLiterals(), "@")) return GO;
                 return null;
             case "cargo":
                 if (CARGO_BUILD.contains(verb)) return CARGO;
@@ -91,12 +94,17 @@ enum DependencyInstall {
 
     /** {@code -r requirements.txt}, {@code .}, {@code -e .}, {@code .[extra]}: installs from the project files. */
     private static boolean readsProject(List<ShellWord> args) {
-        for (ShellWord w : args) {
-            String a = w.literal();
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i).literal();
             if (a.equals("-r") || a.startsWith("--requirement") || a.startsWith("-r") && a.length() > 2
                     && !a.startsWith("--")) return true;
             if (a.equals(".") || a.startsWith("./") || a.startsWith(".[")) return true;
         }
+        return false;
+    }
+
+    private static boolean anyArgContains(List<String> args, String part) {
+        for (int i = 0; i < args.size(); i++) if (args.get(i).contains(part)) return true;
         return false;
     }
 

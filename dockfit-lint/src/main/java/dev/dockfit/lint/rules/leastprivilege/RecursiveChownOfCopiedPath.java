@@ -34,18 +34,27 @@ import java.util.Optional;
                 USER node
                 """)
 public final class RecursiveChownOfCopiedPath implements Rule {
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] COMMANDS = {"chown", "chmod"};
+    private static final String[] RECURSIVE = {"-R", "--recursive"};
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("chown", "chmod")) return; // reports only on these commands
+        if (!ctx.runsCommand(COMMANDS)) return; // reports only on these commands
         BuildModel model = ctx.model();
         Stage stage = model.finalStage().orElse(null);
         if (stage == null) return;
-        for (Instruction run : stage.all("RUN")) {
+        List<Instruction> runs = stage.all("RUN");
+        for (int r = 0; r < runs.size(); r++) {
+            Instruction run = runs.get(r);
             Optional<String> cwd = null; // worked out for a RUN with a recursive chown/chmod only
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("chown", "chmod")) {
-                    if (c.inSubstitution() || !c.hasFlag("-R", "--recursive")) continue;
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commandsNamed(COMMANDS);
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
+                    if (c.inSubstitution() || !c.hasFlag(RECURSIVE)) continue;
                     if (cwd == null) cwd = Workdir.at(model, run);
                     if (cwd.isEmpty()) break;
                     Operands operands = operands(c);

@@ -58,7 +58,9 @@ public final class TlsVerificationDisabled implements Rule {
                     envDisables(key.value(), value).ifPresent(m -> ctx.report(key.span(), m));
                 }
             } else if (in.is("ARG")) {
-                for (Arg a : in.args()) {
+                List<Arg> args = in.args();
+                for (int k = 0; k < args.size(); k++) {
+                    Arg a = args.get(k);
                     int eq = a.value().indexOf('=');
                     if (eq < 0 || a.span() == null || !mayName(a.value(), eq)) continue;
                     String name = a.value().substring(0, eq);
