@@ -25,17 +25,23 @@ import java.util.Set;
                 """,
         hadolint = "DL3035", trivy = "DS-0024")
 public final class DistUpgrade implements Rule {
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] MANAGERS = {"apt-get", "apt", "zypper"};
     private static final Set<String> DIST = Set.of("dist-upgrade", "full-upgrade", "dup");
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("apt-get", "apt", "zypper")) return; // reports only on these commands
+        if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt", "zypper")) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> named = rs.script().commandsNamed(MANAGERS);
+                for (int k = 0; k < named.size(); k++) {
+                    SimpleCommand c = named.get(k);
                     var sub = PackageCommands.subcommand(c);
                     if (sub.isEmpty() || !DIST.contains(sub.get().literal())) continue;
                     ctx.report(rs.span(sub.get()), c.name() + " " + sub.get().literal() + " changes the distribution "

@@ -26,6 +26,11 @@ import java.util.Set;
                 """,
         hadolint = {"DL3030", "DL3038", "DL3034"})
 public final class InstallWithoutYes implements Rule {
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] MANAGERS = {"yum", "dnf", "tdnf", "zypper"};
+    private static final String[] RPM_MANAGERS = {"yum", "dnf", "tdnf"};
+    private static final String[] RPM_YES_FLAGS = {"-y", "--assumeyes"};
+    private static final String[] ZYPPER_YES_FLAGS = {"-n", "--non-interactive", "-y", "--no-confirm"};
     private static final Set<String> RPM_PROMPTING = Set.of("install", "groupinstall", "localinstall", "reinstall",
             "update", "upgrade", "remove", "erase", "autoremove", "downgrade", "distro-sync", "group", "module");
     private static final Set<String> ZYPPER_PROMPTING = Set.of("install", "in", "remove", "rm", "update", "up",
@@ -33,21 +38,25 @@ public final class InstallWithoutYes implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("yum", "dnf", "tdnf", "zypper")) return; // reports only on these commands
+        if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "tdnf")) {
-                    if (!PackageCommands.subcommandIn(c, RPM_PROMPTING) || c.hasFlag("-y", "--assumeyes")) continue;
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> named = rs.script().commandsNamed(RPM_MANAGERS);
+                for (int k = 0; k < named.size(); k++) {
+                    SimpleCommand c = named.get(k);
+                    if (!PackageCommands.subcommandIn(c, RPM_PROMPTING) || c.hasFlag(RPM_YES_FLAGS)) continue;
                     ctx.report(rs.span(c.words().get(0)), "add -y to " + c.name() + " "
                             + PackageCommands.subcommand(c).orElseThrow().literal()
                             + ": the build cannot answer its prompt");
                 }
                 for (SimpleCommand c : rs.script().commandsNamed("zypper")) {
                     if (!PackageCommands.subcommandIn(c, ZYPPER_PROMPTING)
-                            || c.hasFlag("-n", "--non-interactive", "-y", "--no-confirm")) continue;
+                            || c.hasFlag(ZYPPER_YES_FLAGS)) continue;
                     ctx.report(rs.span(c.words().get(0)), "add -n to zypper (zypper -n "
                             + PackageCommands.subcommand(c).orElseThrow().literal()
                             + "): the build cannot answer its prompt");

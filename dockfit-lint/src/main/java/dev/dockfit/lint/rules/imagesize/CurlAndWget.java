@@ -32,6 +32,8 @@ import java.util.Set;
                 """,
         hadolint = "DL4001")
 public final class CurlAndWget implements Rule {
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] DOWNLOADERS = {"curl", "wget"};
 
     @Override
     public void check(LintContext ctx) {
@@ -43,8 +45,12 @@ public final class CurlAndWget implements Rule {
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("curl", "wget")) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> named = rs.script().commandsNamed(DOWNLOADERS);
+                for (int k = 0; k < named.size(); k++) {
+                    SimpleCommand c = named.get(k);
                     Span at = rs.span(c.words().get(0));
                     if (first == null) {
                         first = c.name();

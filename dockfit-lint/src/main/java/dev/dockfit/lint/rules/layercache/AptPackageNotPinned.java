@@ -30,19 +30,26 @@ import java.util.Set;
                 """,
         hadolint = "DL3008", enabledByDefault = false)
 public final class AptPackageNotPinned implements Rule {
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] APT = {"apt-get", "apt"};
+    private static final Set<String> INSTALL = Set.of("install");
     private static final Set<String> WITH_VALUE = Set.of("-o", "-c", "-t", "--target-release", "--option",
             "--config-file", "--default-release");
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("apt-get", "apt")) return; // reports only on these commands
+        if (!ctx.runsCommand(APT)) return; // reports only on these commands
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get", "apt")) {
-                    for (ShellWord p : CommandOperands.after(c, Set.of("install"), WITH_VALUE)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> named = rs.script().commandsNamed(APT);
+                for (int k = 0; k < named.size(); k++) {
+                    SimpleCommand c = named.get(k);
+                    for (ShellWord p : CommandOperands.after(c, INSTALL, WITH_VALUE)) {
                         String l = p.literal();
                         if (!p.isLiteral() || l.contains("=") || l.contains("/") || l.endsWith(".deb")) continue;
                         ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "=<version>)");

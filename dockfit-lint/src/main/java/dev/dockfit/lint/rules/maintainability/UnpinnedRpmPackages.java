@@ -29,19 +29,25 @@ import java.util.regex.Pattern;
                 """,
         hadolint = {"DL3033", "DL3041", "DL3037"}, enabledByDefault = false)
 public final class UnpinnedRpmPackages implements Rule {
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] MANAGERS = {"yum", "dnf", "microdnf", "tdnf", "zypper"};
     private static final Pattern RPM_VERSION = Pattern.compile(".*-\\d.*");
     private static final Pattern ZYPPER_VERSION = Pattern.compile(".*[=<>].*");
     private static final Set<String> INSTALL = Set.of("install", "in");
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("yum", "dnf", "microdnf", "tdnf", "zypper")) return; // reports only on these commands
+        if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
             if (!run.is("RUN")) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("yum", "dnf", "microdnf", "tdnf", "zypper")) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> named = rs.script().commandsNamed(MANAGERS);
+                for (int k = 0; k < named.size(); k++) {
+                    SimpleCommand c = named.get(k);
                     if (!PackageCommands.subcommandIn(c, INSTALL)) continue;
                     boolean zypper = c.name().equals("zypper");
                     for (ShellWord w : packages(c)) {

@@ -46,9 +46,12 @@ final class SecretValues {
     /** The markers by their first character (all are ASCII), so that each position of a text is tried once. */
     private static final String[][] MARKERS_BY_START = new String[128][];
     private static final int[][] MARKER_BITS_BY_START = new int[128][];
+    /** The second character of each of {@link #MARKERS_BY_START} (every marker has one), compared before the call. */
+    private static final char[][] MARKER_SECONDS_BY_START = new char[128][];
 
     static {
         if (MARKERS.size() > Integer.SIZE) throw new IllegalStateException("more markers than bits");
+        for (String m : MARKERS) if (m.length() < 2) throw new IllegalStateException("marker shorter than 2: " + m);
         for (int k = 0; k < KINDS.size(); k++) {
             for (String m : KINDS.get(k).markers()) KIND_MARKERS[k] |= 1 << MARKERS.indexOf(m);
         }
@@ -61,6 +64,9 @@ final class SecretValues {
             int[] bits = MARKER_BITS_BY_START[m.charAt(0)];
             MARKER_BITS_BY_START[m.charAt(0)] = bits == null ? new int[1] : Arrays.copyOf(bits, n + 1);
             MARKER_BITS_BY_START[m.charAt(0)][n] = 1 << bit;
+            char[] seconds = MARKER_SECONDS_BY_START[m.charAt(0)];
+            MARKER_SECONDS_BY_START[m.charAt(0)] = seconds == null ? new char[1] : Arrays.copyOf(seconds, n + 1);
+            MARKER_SECONDS_BY_START[m.charAt(0)][n] = m.charAt(1);
         }
     }
 
@@ -87,12 +93,16 @@ final class SecretValues {
     /** The bits of the markers the text holds, in one pass over it: most characters start no marker. */
     private static int markersIn(String text) {
         int found = 0;
-        for (int i = 0; i < text.length(); i++) {
+        int last = text.length() - 1; // a marker starts before the last character: it has two or more
+        for (int i = 0; i < last; i++) {
             char c = text.charAt(i);
             String[] starting = c < MARKERS_BY_START.length ? MARKERS_BY_START[c] : null;
             if (starting == null) continue;
+            // hot: per character of long words; the second character rules most candidates out without a call
+            char next = text.charAt(i + 1);
+            char[] seconds = MARKER_SECONDS_BY_START[c];
             for (int j = 0; j < starting.length; j++) {
-                if (text.startsWith(starting[j], i)) found |= MARKER_BITS_BY_START[c][j];
+                if (seconds[j] == next && text.startsWith(starting[j], i)) found |= MARKER_BITS_BY_START[c][j];
             }
         }
         return found;
