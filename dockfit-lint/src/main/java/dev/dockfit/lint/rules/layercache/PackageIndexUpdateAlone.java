@@ -31,10 +31,13 @@ import java.util.Set;
 public final class PackageIndexUpdateAlone implements Rule {
     private static final Set<String> APT_USES = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "build-dep", "source", "download", "reinstall");
+    /** Varargs arguments made once (C1 allocates each call's array). */
+    private static final String[] MANAGERS = {"apt-get", "apt", "aptitude", "apk"};
+    private static final String[] APK_USES = {"add", "upgrade", "fix", "fetch"};
 
     @Override
     public void check(LintContext ctx) {
-        if (!ctx.runsCommand("apt-get", "apt", "aptitude", "apk")) return; // no index update to report
+        if (!ctx.runsCommand(MANAGERS)) return; // no index update to report
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction run = all.get(n);
@@ -45,8 +48,12 @@ public final class PackageIndexUpdateAlone implements Rule {
             RunScript apkAt = null;
             boolean aptUsed = false;
             boolean apkUsed = false;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     switch (c.name()) {
                         case "apt-get", "apt", "aptitude" -> {
                             if (c.hasArg("update") && aptUpdate == null) {
@@ -61,7 +68,7 @@ public final class PackageIndexUpdateAlone implements Rule {
                                 apkUpdate = c;
                                 apkAt = rs;
                             }
-                            if (c.hasArg("add", "upgrade", "fix", "fetch")) apkUsed = true;
+                            if (c.hasArg(APK_USES)) apkUsed = true;
                         }
                         default -> { }
                     }
