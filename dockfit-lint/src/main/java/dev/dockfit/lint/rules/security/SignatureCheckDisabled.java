@@ -92,6 +92,11 @@ public final class SignatureCheckDisabled implements Rule {
         return anyPackage;
     }
 
+    /** False when neither apt option regex can match: both hold "::" (most words are flags such as -y). */
+    private static boolean mayBeAptOption(String lowerCased) {
+        return lowerCased.contains("::");
+    }
+
     /** What the option turns off for this command, or null. */
     private static String disabling(String command, String arg) {
         String a = arg.toLowerCase(Locale.ROOT);
@@ -99,8 +104,8 @@ public final class SignatureCheckDisabled implements Rule {
             case "apt-get", "apt", "aptitude":
                 if (a.equals("--allow-unauthenticated") || a.equals("--force-yes")
                         || a.equals("--allow-insecure-repositories")
-                        || APT_UNAUTHENTICATED.matcher(a).matches()
-                        || APT_INSECURE_REPOS.matcher(a).matches()) {
+                        || mayBeAptOption(a) && (APT_UNAUTHENTICATED.matcher(a).matches()
+                        || APT_INSECURE_REPOS.matcher(a).matches())) {
                     return "do not install unauthenticated packages (" + arg + "): add the repository's signing key";
                 }
                 return null;
@@ -113,7 +118,7 @@ public final class SignatureCheckDisabled implements Rule {
                         ? "an apt source marked trusted=yes skips signature checks: add its signing key with "
                         + "signed-by= instead" : null;
             case "yum", "dnf", "microdnf", "tdnf":
-                return a.equals("--nogpgcheck") || GPGCHECK_OFF.matcher(a).matches()
+                return a.equals("--nogpgcheck") || a.startsWith("--setopt=") && GPGCHECK_OFF.matcher(a).matches()
                         ? "do not skip GPG checks (" + arg + "): import the repository key with rpm --import" : null;
             case "zypper":
                 return a.equals("--no-gpg-checks") || a.equals("--no-gpg-check")

@@ -105,9 +105,10 @@ public final class TlsVerificationDisabled implements Rule {
             case "git" -> {
                 for (int i = 0; i < args.size(); i++) {
                     String l = args.get(i).literal().toLowerCase(Locale.ROOT);
-                    boolean sslVerifyOff = GIT_SSLVERIFY_OFF.matcher(l).matches()
+                    // both regexes need "sslverify": most words skip them (hot: per git argument)
+                    boolean sslVerifyOff = l.contains("sslverify") && (GIT_SSLVERIFY_OFF.matcher(l).matches()
                             || GIT_SSLVERIFY.matcher(l).matches() && i + 1 < args.size()
-                            && OFF.matcher(args.get(i + 1).literal().toLowerCase(Locale.ROOT)).matches();
+                            && OFF.matcher(args.get(i + 1).literal().toLowerCase(Locale.ROOT)).matches());
                     if (sslVerifyOff) {
                         ctx.report(rs.span(args.get(i)), "do not set http.sslVerify=false for git");
                         return;
@@ -117,9 +118,11 @@ public final class TlsVerificationDisabled implements Rule {
             case "npm", "yarn", "pnpm" -> {
                 for (int i = 0; i < args.size(); i++) {
                     String l = args.get(i).literal().toLowerCase(Locale.ROOT);
-                    boolean off = NPM_STRICT_SSL_FLAG_OFF.matcher(l).matches() || NPM_STRICT_SSL_OFF.matcher(l).matches()
+                    // every alternative needs "strict-ssl": most words skip the regexes (hot: per npm argument)
+                    boolean off = l.contains("strict-ssl") && (NPM_STRICT_SSL_FLAG_OFF.matcher(l).matches()
+                            || NPM_STRICT_SSL_OFF.matcher(l).matches()
                             || (l.equals("strict-ssl") || l.equals("--strict-ssl")) && i + 1 < args.size()
-                            && FALSE.matcher(args.get(i + 1).literal()).matches();
+                            && FALSE.matcher(args.get(i + 1).literal()).matches());
                     if (off) {
                         ctx.report(rs.span(args.get(i)), "do not turn off " + name + "'s strict-ssl");
                         return;
