@@ -43,25 +43,23 @@ public final class UndefinedVariable implements Rule {
     private static final Set<String> EXPANDED_FLAGS = Set.of("from", "chown", "chmod");
 
     /** What a stage's words are judged against, worked out once per stage (and only for a stage using a variable). */
-    private record StageNames(Set<String> inChain, Set<String> declaredInFile, boolean scratchRoot) {
+    private record StageNames(Set<String> inChain, boolean scratchRoot) {
     }
 
     @Override
     public void check(LintContext ctx) {
         Map<Integer, StageNames> byStage = null; // made for a file that uses a variable only
-        Set<String> declaredAnywhere = null;
         List<Instruction> all = ctx.instructions();
         for (int n = 0; n < all.size(); n++) {
             Instruction i = all.get(n);
             if (!EXPANDED.contains(i.keyword()) || !mentionsVariable(i)) continue;
             Stage stage = ctx.model().stageOf(i).orElse(null);
             if (stage == null) continue; // global ARGs: FROM lines are another rule's business
-            if (declaredAnywhere == null) declaredAnywhere = declaredAnywhere(ctx);
             if (byStage == null) byStage = new HashMap<>();
             // get-then-put: no capturing lambda per instruction (C1 allocates each one)
             StageNames names = byStage.get(stage.index());
             if (names == null) {
-                names = stageNames(ctx, stage, declaredAnywhere);
+                names = stageNames(ctx, stage);
                 byStage.put(stage.index(), names);
             }
             Scope scope = ctx.model().scopeBefore(i);
@@ -106,11 +104,8 @@ public final class UndefinedVariable implements Rule {
         return names;
     }
 
-    private static StageNames stageNames(LintContext ctx, Stage stage, Set<String> declaredAnywhere) {
-        Set<String> inChain = declaredInChain(ctx, stage);
-        Set<String> declaredInFile = new HashSet<>(declaredAnywhere);
-        declaredInFile.removeAll(inChain);
-        return new StageNames(inChain, declaredInFile, ctx.stageRoot(stage).base().isScratch());
+    private static StageNames stageNames(LintContext ctx, Stage stage) {
+        return new StageNames(declaredInChain(ctx, stage), ctx.stageRoot(stage).base().isScratch());
     }
 
     private static void checkWord(LintContext ctx, Instruction at, String word, Span span, Scope scope,
@@ -126,7 +121,7 @@ public final class UndefinedVariable implements Rule {
             var typo = Spelling.nearest(name, visible);
             if (typo.isPresent()) {
                 ctx.report(span, "$" + name + " is not defined: did you mean $" + typo.get() + "?");
-            } else if (names.declaredInFile().contains(name)) {
+            } else if (declaredAnywhere(ctx).contains(name)) { // not in the chain: so declared elsewhere in the file
                 ctx.report(span, "$" + name + " is not defined in this stage: declare ARG " + name + " after FROM"
                         + " (ARGs before FROM and those of other stages are not visible here)");
             } else if (names.scratchRoot()) {
