@@ -319,8 +319,9 @@ public final class LintServer {
 
     /**
      * Lints the Dockerfiles below {@code dir} and every rule's documented examples (written to a temporary
-     * directory) a few times, in the formats people use most, output discarded. The examples reach every rule's
-     * code, so the first real request runs compiled code instead of compiling as it goes.
+     * directory, each alone and all in one file, named one by one) a few times, in the formats people use most,
+     * output discarded. The examples reach every rule's code, so the first real request runs compiled code
+     * instead of compiling as it goes.
      */
     private void warmUp(Path dir) throws IOException {
         Path cwd = dir.toRealPath();
@@ -330,13 +331,27 @@ public final class LintServer {
         }
         Path examples = Files.createTempDirectory("dockfit-warm-up");
         try {
+            // each example as a file, and all of them in one long file (long files run loops small ones do not)
+            List<String> files = new ArrayList<>();
+            StringBuilder all = new StringBuilder();
             for (RuleInfo rule : AllRules.infos()) {
-                Files.writeString(examples.resolve(rule.id() + ".bad.Dockerfile"), rule.bad());
-                Files.writeString(examples.resolve(rule.id() + ".good.Dockerfile"), rule.good());
+                for (String kind : List.of("bad", "good")) {
+                    String text = kind.equals("bad") ? rule.bad() : rule.good();
+                    Path f = examples.resolve(rule.id() + "." + kind + ".Dockerfile");
+                    Files.writeString(f, text);
+                    files.add(f.toString());
+                    all.append(text).append('\n');
+                }
             }
+            Path whole = examples.resolve("all.Dockerfile");
+            Files.writeString(whole, all);
+            files.add(whole.toString());
+            // the files one by one on the command line, as a large request names them
             List<String[]> runs = new ArrayList<>();
             for (String format : List.of("tty", "json", "sarif")) {
-                runs.add(new String[] {"lint", "--format", format, ".", examples.toString()});
+                List<String> args = new ArrayList<>(List.of("lint", "--format", format, "."));
+                args.addAll(files);
+                runs.add(args.toArray(String[]::new));
             }
             dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
             Invocation invocation = new Invocation(cwd, Map.of(), true, InputStream.nullInputStream());
