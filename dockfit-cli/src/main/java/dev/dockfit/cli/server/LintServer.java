@@ -329,28 +329,21 @@ public final class LintServer {
         try (Stream<Path> files = Files.walk(cwd, 4)) {
             dockerfile = files.filter(f -> f.getFileName().toString().equals("Dockerfile")).findFirst();
         }
-        Path examples = Files.createTempDirectory("dockfit-warm-up");
+        Path examples = null;
+        List<String> exampleFiles = List.of();
         try {
-            // each example as a file, and all of them in one long file (long files run loops small ones do not)
-            List<String> files = new ArrayList<>();
-            StringBuilder all = new StringBuilder();
-            for (RuleInfo rule : AllRules.infos()) {
-                for (String kind : List.of("bad", "good")) {
-                    String text = kind.equals("bad") ? rule.bad() : rule.good();
-                    Path f = examples.resolve(rule.id() + "." + kind + ".Dockerfile");
-                    Files.writeString(f, text);
-                    files.add(f.toString());
-                    all.append(text).append('\n');
-                }
-            }
-            Path whole = examples.resolve("all.Dockerfile");
-            Files.writeString(whole, all);
-            files.add(whole.toString());
+            examples = Files.createTempDirectory("dockfit-warm-up");
+            exampleFiles = writeRuleExamples(examples);
+        } catch (IOException e) {
+            // a warm-up on examples/ alone is still a warm-up: serve rather than fail
+            log("warming up without the rules' examples: " + e.getMessage());
+        }
+        try {
             // the files one by one on the command line, as a large request names them
             List<String[]> runs = new ArrayList<>();
             for (String format : List.of("tty", "json", "sarif")) {
                 List<String> args = new ArrayList<>(List.of("lint", "--format", format, "."));
-                args.addAll(files);
+                args.addAll(exampleFiles);
                 runs.add(args.toArray(String[]::new));
             }
             dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
@@ -362,13 +355,44 @@ public final class LintServer {
                     Main.execute(invocation, discard, discard, args);
                 }
             }
-            log("warmed up on " + cwd + " and the rules' examples in "
+            log("warmed up on " + cwd + (exampleFiles.isEmpty() ? "" : " and the rules' examples") + " in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
         } finally {
-            try (Stream<Path> files = Files.list(examples)) {
+            if (examples != null) deleteFlat(examples);
+        }
+    }
+
+    /**
+     * Writes each rule's bad and good example as a Dockerfile, and all of them in one long file (long files run
+     * loops that small ones do not); returns their paths.
+     */
+    private static List<String> writeRuleExamples(Path dir) throws IOException {
+        List<String> files = new ArrayList<>();
+        StringBuilder all = new StringBuilder();
+        for (RuleInfo rule : AllRules.infos()) {
+            for (String kind : List.of("bad", "good")) {
+                String text = kind.equals("bad") ? rule.bad() : rule.good();
+                Path f = dir.resolve(rule.id() + "." + kind + ".Dockerfile");
+                Files.writeString(f, text);
+                files.add(f.toString());
+                all.append(text).append('\n');
+            }
+        }
+        Path whole = dir.resolve("all.Dockerfile");
+        Files.writeString(whole, all);
+        files.add(whole.toString());
+        return files;
+    }
+
+    /** Removes a directory of plain files (the warm-up's), quietly: a leftover in the temp dir is no failure. */
+    private void deleteFlat(Path dir) {
+        try {
+            try (Stream<Path> files = Files.list(dir)) {
                 for (Path f : files.toList()) Files.deleteIfExists(f);
             }
-            Files.deleteIfExists(examples);
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            log("could not remove " + dir + ": " + e.getMessage());
         }
     }
 

@@ -159,6 +159,26 @@ class LintServerTest {
     }
 
     @Test
+    void theWarmUpLintsTheRulesExamplesLeavesNoFilesBehindAndTheServerThenServes() throws IOException {
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        List<String> before = warmUpDirs(temp);
+        LintServer s = LintServer.start(new LintServer.Settings(stateDir.resolve("server"), null, null,
+                Duration.ofMinutes(10), project, new PrintStream(log, true, StandardCharsets.UTF_8)));
+        servers.add(s);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("warmed up on " + project.toRealPath()
+                + " and the rules' examples in ");
+        assertThat(warmUpDirs(temp)).isEqualTo(before);
+        assertThat(served(s, project, Map.of(), false, "lint", "warn/Dockerfile"))
+                .isEqualTo(direct(project, Map.of(), false, "lint", "warn/Dockerfile"));
+    }
+
+    private static List<String> warmUpDirs(Path temp) throws IOException {
+        try (var files = Files.list(temp)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("dockfit-warm-up")).sorted().toList();
+        }
+    }
+
+    @Test
     void anUnreadableFileIsTheSameIoErrorServedAndDirect() throws IOException {
         Path secret = write("secret/Dockerfile", CLEAN);
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("---------"));
