@@ -16,6 +16,27 @@ public final class Json {
     private Json() {
     }
 
+    /** What a streamed document writes between its generator's creation and its end. */
+    @FunctionalInterface
+    public interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /**
+     * Streams a document that {@code body} writes, laid out as {@link #write} lays out a tree (for documents too
+     * large to build as one: a lint report over thousands of files).
+     */
+    public static void stream(PrintWriter out, Body body) {
+        try (JsonGenerator g = MAPPER.createGenerator(out)) {
+            g.useDefaultPrettyPrinter();
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println();
+        out.flush();
+    }
+
     public static void write(PrintWriter out, Object tree) {
         try {
             MAPPER.writeValue(out, tree);

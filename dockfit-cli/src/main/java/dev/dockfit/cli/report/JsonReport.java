@@ -1,12 +1,9 @@
 package dev.dockfit.cli.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dockfit.cli.Json;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Severity;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -18,11 +15,10 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** Streams the document (pretty-printed as {@link Json#write}, ending with a newline) without building a tree. */
+    /** Streams the document (laid out as {@link Json#write} lays out a tree) without building a tree. */
     public static void write(PrintWriter out, List<CheckedSource> sources, String toolVersion) {
         List<Finding> all = CheckedSource.allFindings(sources);
-        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
-            g.useDefaultPrettyPrinter();
+        Json.stream(out, g -> {
             g.writeStartObject();
             g.writeStringField("tool", "dockfit");
             g.writeStringField("version", toolVersion);
@@ -36,10 +32,6 @@ public final class JsonReport {
             for (Severity s : Severity.values()) g.writeNumberField(s.id(), counts.get(s));
             g.writeEndObject();
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-        out.flush();
+        });
     }
 }
