@@ -1,20 +1,23 @@
 #!/usr/bin/env bash
 # dockfit lint against two npm Dockerfile linters, in one run on the same machine:
 #  (a) throughput, one process each over ../shared/corpus/dockerfiles repeated ten times (about 2,500 files,
-#      so start-up is amortized): dockfit vs dockerfilelint, as files/s and a ratio. The corpus files
-#      dockerfilelint throws on are left out for both (and named).
+#      so start-up is amortized): dockfit vs dockerfilelint, as files/s and a ratio of the medians of
+#      alternated runs (every run printed). The corpus files dockerfilelint throws on are left out for both
+#      (and named).
 #  (b) one file, whole process (start-up included): median wall time of `./dockfit lint FILE` vs
 #      `dockerfile-utils lint FILE`, runs interleaved so that load from other processes hits both alike.
 #      `./dockfit lint` goes through the warm lint server (docs/server.md), started in the warm-up step;
 #      the cold direct JVM (DOCKFIT_SERVER=0) is measured alongside for transparency.
 # Both (a) and (b) say whether the server was warm. Set DOCKFIT_SERVER=0 to measure direct JVMs only.
 # Usage: bench/lint-vs-peers.sh [RUNS_FOR_B (default 11)] [FILE_FOR_B (default examples/node-app/Dockerfile)]
+#        [RUNS_FOR_A (default 5)]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 corpus=../shared/corpus/dockerfiles
 runs=${1:-11}
 one=${2:-examples/node-app/Dockerfile}
+runs_a=${3:-5}
 [ -d "$corpus" ] || { echo "bench/lint-vs-peers.sh: $corpus not found" >&2; exit 3; }
 command -v npm >/dev/null || { echo "bench/lint-vs-peers.sh: npm is needed" >&2; exit 3; }
 
@@ -67,12 +70,21 @@ echo "(a) throughput over $n files (the corpus ten times), one process each; doc
 if [ -s "$tmp/crashes.tsv" ]; then
   while IFS=$'\t' read -r f why; do echo "    left out (dockerfilelint crashes: $why): $(basename "$f")"; done < "$tmp/crashes.tsv"
 fi
-t0=$(now); ./dockfit lint --format json "${files[@]}" > "$tmp/dockfit.json" || [ $? -eq 1 ]; t1=$(now)
-t2=$(now); "$dfl" -o json "${files[@]}" > "$tmp/dockerfilelint.json" || true; t3=$(now)
-dockfit_s=$(seconds "$t0" "$t1"); dfl_s=$(seconds "$t2" "$t3")
+# Runs alternate (dockfit, dockerfilelint, dockfit, ...) so that load from other processes hits both alike;
+# the ratio is of the medians. Every run is printed: dockfit's first is the server's first large request.
+: > "$tmp/a-dockfit"; : > "$tmp/a-dfl"
+for i in $(seq 1 "$runs_a"); do
+  t0=$(now); ./dockfit lint --format json "${files[@]}" > "$tmp/dockfit.json" || [ $? -eq 1 ]; t1=$(now)
+  "$dfl" -o json "${files[@]}" > "$tmp/dockerfilelint.json" || true; t2=$(now)
+  seconds "$t0" "$t1" >> "$tmp/a-dockfit"; seconds "$t1" "$t2" >> "$tmp/a-dfl"
+done
 dockfit_findings=$(grep -c '"rule"' "$tmp/dockfit.json" || true)
 dfl_files=$(grep -o '"file"' "$tmp/dockerfilelint.json" | wc -l)
-awk -v n="$n" -v a="$dockfit_s" -v b="$dfl_s" -v fa="$dockfit_findings" -v fb="$dfl_files" 'BEGIN {
+median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+runs_of() { tr '\n' ' ' < "$1" | awk '{for (i = 1; i <= NF; i++) printf "%s%.2f", (i > 1 ? " " : ""), $i}'; }
+awk -v n="$n" -v a="$(median "$tmp/a-dockfit")" -v b="$(median "$tmp/a-dfl")" -v fa="$dockfit_findings" -v fb="$dfl_files" \
+    -v ra="$(runs_of "$tmp/a-dockfit")" -v rb="$(runs_of "$tmp/a-dfl")" -v k="$runs_a" 'BEGIN {
+  printf "    median of %d alternated runs each (every run, in order: dockfit %s s; dockerfilelint %s s)\n", k, ra, rb
   printf "    dockfit         %6.2f s  %8.0f files/s  (%d findings)\n", a, n/a, fa
   printf "    dockerfilelint  %6.2f s  %8.0f files/s  (%d files reported)\n", b, n/b, fb
   printf "    ratio           dockfit is %.1fx dockerfilelint (target: at least 5x)\n", b/a }'
@@ -87,7 +99,6 @@ for i in $(seq 1 "$runs"); do
   DOCKFIT_SERVER=0 ./dockfit lint "$one" >/dev/null 2>&1 || true; t3=$(now)
   seconds "$t0" "$t1" >> "$tmp/b-dockfit"; seconds "$t1" "$t2" >> "$tmp/b-dfu"; seconds "$t2" "$t3" >> "$tmp/b-direct"
 done
-median() { sort -n "$1" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 a=$(median "$tmp/b-dockfit"); b=$(median "$tmp/b-dfu"); c=$(median "$tmp/b-direct")
 awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
   printf "    dockfit lint           %.3f s\n", a

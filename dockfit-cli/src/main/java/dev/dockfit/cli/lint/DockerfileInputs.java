@@ -40,14 +40,19 @@ final class DockerfileInputs {
                 continue;
             }
             Path p = cwd.resolve(a);
-            if (Files.isDirectory(p)) {
+            BasicFileAttributes attributes;
+            try {
+                // one stat per argument (a large run names thousands of files)
+                attributes = Files.readAttributes(p, BasicFileAttributes.class);
+            } catch (IOException e) {
+                throw new UserError(ExitCodes.IO, "dockfit lint: " + a + ": no such file or directory");
+            }
+            if (attributes.isDirectory()) {
                 List<Input> found = walk(p, Path.of(a));
                 if (found.isEmpty()) throw new UserError(ExitCodes.USAGE, "dockfit lint: " + a + ": no Dockerfile in this directory");
                 out.addAll(found);
-            } else if (Files.exists(p)) {
-                out.add(new Input(a, p));
             } else {
-                throw new UserError(ExitCodes.IO, "dockfit lint: " + a + ": no such file or directory");
+                out.add(new Input(a, p));
             }
         }
         return out;

@@ -4,6 +4,7 @@ import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.Json;
 import dev.dockfit.cli.LintConfigLookup;
+import dev.dockfit.cli.PathRunConsumer;
 import dev.dockfit.cli.UserError;
 import dev.dockfit.cli.Version;
 import dev.dockfit.cli.report.CheckedSource;
@@ -95,7 +96,8 @@ public final class LintCommand implements Callable<Integer> {
         this.invocation = invocation;
     }
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Dockerfiles, directories, or - for standard input")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Dockerfiles, directories, or - for standard input",
+            parameterConsumer = PathRunConsumer.class)
     List<String> paths;
 
     @Option(names = {"-f", "--format"}, defaultValue = "tty", paramLabel = "FORMAT",

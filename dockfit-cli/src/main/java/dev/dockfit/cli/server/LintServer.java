@@ -5,6 +5,7 @@ import dev.dockfit.cli.Invocation;
 import dev.dockfit.cli.Main;
 import dev.dockfit.lint.AllRules;
 import dev.dockfit.lint.RuleInfo;
+import dev.dockfit.lint.kb.ImageKnowledge;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -14,7 +15,6 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -249,9 +249,15 @@ public final class LintServer {
     /** Runs a served command for the request; empty (the client falls back to a JVM of its own) when it cannot. */
     private Optional<Response> run(Request request) {
         List<String> args = request.args();
-        if (args.isEmpty() || !SERVED.contains(args.get(0)) || args.contains("-")) {
+        if (args.isEmpty() || !SERVED.contains(args.get(0))) {
             log("refused to run " + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'") + ": not served");
             return Optional.empty();
+        }
+        for (int i = 1; i < args.size(); i++) {
+            if (needsOwnProcess(args.get(i))) {
+                log("refused to run '" + args.get(0) + "' with " + args.get(i) + ": not served");
+                return Optional.empty();
+            }
         }
         if (settings.sources() != null && jarAtStart.isPresent()
                 && SourceTree.newerThan(settings.sources(), jarAtStart.get().modified())) {
@@ -282,6 +288,17 @@ public final class LintServer {
         out.flush();
         err.flush();
         return Optional.of(new Response(code, stderr.toByteArray(), stdout.toByteArray()));
+    }
+
+    /**
+     * Whether an argument of a served command needs the caller's own JVM: standard input ({@code -}) stays with
+     * the process that owns it, an output file would get the server's umask, help and version colours depend on
+     * the JVM's terminal, and {@code --debug} stack traces would show the server's frames. The launcher leaves
+     * this check to the server: in bash it cost more per argument than the rest of a served run.
+     */
+    static boolean needsOwnProcess(String arg) {
+        return arg.equals("-") || arg.equals("-h") || arg.equals("--help") || arg.equals("-V")
+                || arg.equals("--version") || arg.equals("--debug") || arg.startsWith("-o") || arg.startsWith("--output");
     }
 
     /** The launcher runs the JVM with UTF-8 standard streams; served output is encoded the same way. */
@@ -349,9 +366,12 @@ public final class LintServer {
             dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
             Invocation invocation = new Invocation(cwd, Map.of(), true, InputStream.nullInputStream());
             long start = System.nanoTime();
+            // the knowledge base parses an image's tag lists on first use; a request names many images
+            ImageKnowledge.get().images();
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (String[] args : runs) {
-                    PrintWriter discard = new PrintWriter(Writer.nullWriter());
+                    // the writers a request's output goes through (an encoder), not a Writer that skips them
+                    PrintWriter discard = writer(OutputStream.nullOutputStream());
                     Main.execute(invocation, discard, discard, args);
                 }
             }

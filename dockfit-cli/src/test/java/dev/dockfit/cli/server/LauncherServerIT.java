@@ -132,6 +132,10 @@ class LauncherServerIT {
         assertThat(sub).isEqualTo(run(project.resolve("warn"), direct, "lint", "--format", "gnu", "Dockerfile"));
         assertThat(sub.out()).startsWith("Dockerfile:1:1: warning");
         assertThat(exits).contains(0, 1, 2, 3);
+        // refused by the server (help colours depend on the JVM's terminal): the launcher runs them directly
+        for (String[] args : List.of(new String[] {"lint", "--help"}, new String[] {"lint", "--debug", "broken/Dockerfile"})) {
+            assertThat(run(project, Map.of(), args)).as(String.join(" ", args)).isEqualTo(run(project, direct, args));
+        }
 
         Run status = run(project, Map.of(), "server", "status");
         assertThat(status.exit()).isZero();

@@ -233,12 +233,20 @@ class LintServerTest {
     }
 
     @Test
-    void onlyLintAndParseAreServedAndNeverStandardInput() throws IOException {
+    void onlyLintAndParseAreServedAndNeverWhatNeedsTheCallersProcess() throws IOException {
         LintServer server = start();
-        for (List<String> args : List.of(List.of("fix", "warn/Dockerfile"), List.of("lint", "-"), List.<String>of())) {
+        List<List<String>> refused = List.of(List.of("fix", "warn/Dockerfile"), List.of("lint", "-"), List.<String>of(),
+                List.of("lint", "warn/Dockerfile", "-"), List.of("lint", "--help"), List.of("parse", "-h"),
+                List.of("lint", "-V"), List.of("lint", "--version"), List.of("lint", "--debug", "warn/Dockerfile"),
+                List.of("lint", "warn/Dockerfile", "-o", "out.json"), List.of("lint", "-oout.json", "warn/Dockerfile"),
+                List.of("lint", "--output=out.json", "warn/Dockerfile"));
+        for (List<String> args : refused) {
             Request r = new Request(server.state().clientToken(), "run", project.toString(), "000", Map.of(), args);
             assertThatThrownBy(() -> ServerClient.send(server.state(), r)).as(args.toString()).isInstanceOf(IOException.class);
         }
+        assertThat(project.resolve("out.json")).doesNotExist();
+        assertThat(served(server, project, Map.of(), false, "lint", "--format", "gnu", "warn/Dockerfile", "--no-color").exit())
+                .as("options that do not need the caller's process are served, wherever they are").isEqualTo(1);
     }
 
     @Test
