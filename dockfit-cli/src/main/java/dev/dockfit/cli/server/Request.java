@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,11 +72,18 @@ public record Request(String token, String op, String cwd, String ttys, Map<Stri
         return new Request(token, op, cwd, ttys, env, args);
     }
 
-    /** The NUL-terminated fields of a request, within {@link #MAX_BYTES}. */
+    /**
+     * The NUL-terminated fields of a request, within {@link #MAX_BYTES}. Read in blocks and scanned in place: a
+     * byte-at-a-time read of a 2,500-path request cost about 8 ms. Reads past the request are harmless: the client
+     * sends nothing more until it has the answer.
+     */
     private static final class Fields {
         private final InputStream in;
         private final Charset charset;
-        private final ByteArrayOutputStream field = new ByteArrayOutputStream();
+        private byte[] buf = new byte[1 << 16];
+        /** Unread bytes are buf[start, end). */
+        private int start;
+        private int end;
         private int total;
 
         Fields(InputStream in, Charset charset) {
@@ -84,13 +92,31 @@ public record Request(String token, String op, String cwd, String ttys, Map<Stri
         }
 
         String next() throws IOException {
-            field.reset();
-            for (int c; (c = in.read()) != 0; ) {
-                if (c < 0) throw new ProtocolException("request ends early");
-                if (++total > MAX_BYTES) throw new ProtocolException("request too large");
-                field.write(c);
+            for (int scanned = start; ; ) {
+                for (int i = scanned; i < end; i++) {
+                    if (buf[i] == 0) {
+                        String field = new String(buf, start, i - start, charset);
+                        start = i + 1;
+                        return field;
+                    }
+                }
+                scanned = end - start; // every unread byte was scanned; fill() moves them to the front
+                fill();
             }
-            return field.toString(charset);
+        }
+
+        /** Moves the unread bytes to the front (growing the buffer if they fill it) and reads more after them. */
+        private void fill() throws IOException {
+            int unread = end - start;
+            if (unread == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+            System.arraycopy(buf, start, buf, 0, unread);
+            start = 0;
+            end = unread;
+            int n = in.read(buf, end, buf.length - end);
+            if (n < 0) throw new ProtocolException("request ends early");
+            total += n;
+            if (total > MAX_BYTES) throw new ProtocolException("request too large");
+            end += n;
         }
 
         int count() throws IOException {
