@@ -1,5 +1,6 @@
 FROM alpine:3.19
 ARG VERSION=2.4.1
+LABEL org.opencontainers.image.url="https://relay.example.io" org.opencontainers.image.version="${VERSION}"
 RUN apk add --no-cache ca-certificates tzdata tini \
     && addgroup -S -g 10001 relay \
     && adduser -S -D -H -u 10001 -G relay -s /sbin/nologin relay

@@ -21,7 +21,12 @@ RUN --mount=type=secret,id=hf_token \
     HF_TOKEN="$(cat /run/secrets/hf_token)" python -c "from huggingface_hub import snapshot_download; snapshot_download('example/vision-small')" \
     && find "$HF_HOME" -name '*.lock' -delete
 COPY app/ app/
-RUN useradd -m -u 1000 inference && chown -R inference /models /srv
+RUN useradd -m -u 1000 inference \
+    && mkdir -p /models \
+    && chown -R inference /models /srv/app \
+    && if nvidia-smi >/dev/null 2>&1; then nvidia-smi --query-gpu=name --format=csv,noheader; else echo "no GPU at build time"; fi
+LABEL org.opencontainers.image.source="https://huggingface.co/spaces/example/vision-small" \
+      org.opencontainers.image.description="Inférence vision — CUDA ${CUDA}"
 USER inference
 EXPOSE 8000
 CMD ["python", "-m", "uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000", "--workers", "1"]

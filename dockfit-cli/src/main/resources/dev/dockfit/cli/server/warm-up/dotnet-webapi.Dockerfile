@@ -18,6 +18,8 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
         --self-contained false -p:Version="$VERSION" -o /out
 
 FROM mcr.microsoft.com/dotnet/aspnet:8.0-alpine
+LABEL org.opencontainers.image.source="https://dev.azure.com/example/payments/_git/payments-api" \
+      org.opencontainers.image.url="https://payments.example.com/swagger"
 RUN apk add --no-cache icu-libs
 ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=false \
     ASPNETCORE_HTTP_PORTS=8080

@@ -20,7 +20,10 @@ COPY lib lib
 COPY assets assets
 RUN mix assets.deploy && mix compile
 COPY config/runtime.exs config/
-RUN mix release shop --path /opt/release
+RUN mix release shop --path /opt/release \
+    && for f in /opt/release/bin/*; do \
+         case "$f" in *.bat) rm -f "$f" ;; esac; \
+       done
 
 FROM debian:${DEBIAN}
 RUN apt-get update -y \
@@ -31,6 +34,8 @@ RUN apt-get update -y \
 ENV LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 \
     PHX_SERVER=true
 WORKDIR /opt/shop
+LABEL org.opencontainers.image.source="https://github.com/example/shop" \
+      org.opencontainers.image.documentation="https://hexdocs.example.com/shop"
 COPY --from=build --chown=nobody:root /opt/release ./
 USER nobody
 EXPOSE 4000

@@ -25,12 +25,17 @@ FROM build AS test
 RUN --mount=type=cache,target=/go/pkg/mod \
     --mount=type=cache,target=/root/.cache/go-build \
     --mount=type=bind,target=. \
-    go test -race -count=1 ./... 2>&1 | tee /tmp/test.log
+    set -o pipefail; \
+    go test -race -count=1 ./... 2>&1 | tee /tmp/test.log; \
+    if grep -q '^--- FAIL' /tmp/test.log; then echo "tests failed" >&2; exit 1; fi
 
 FROM alpine:3.19 AS certs
 RUN apk --no-cache add ca-certificates tzdata
 
 FROM gcr.io/distroless/static-debian12:nonroot
+LABEL org.opencontainers.image.source="https://github.com/example/inventory" \
+      org.opencontainers.image.url="https://inventory.example.com/" \
+      org.opencontainers.image.licenses="Apache-2.0"
 COPY --from=certs /usr/share/zoneinfo /usr/share/zoneinfo
 COPY --from=build /out/inventoryd /usr/local/bin/inventoryd
 USER nonroot:nonroot

@@ -9,8 +9,10 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline
 
 COPY src src
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q package -DskipTests \
+    && jar="$(ls target/*.jar | grep -v -- '-plain.jar$' | head -n 1)" \
+    && case "$jar" in *-SNAPSHOT.jar) echo "building a snapshot: $jar" ;; esac \
     && mkdir -p target/extracted \
-    && java -Djarmode=layertools -jar target/*.jar extract --destination target/extracted
+    && java -Djarmode=layertools -jar "$jar" extract --destination target/extracted
 
 FROM eclipse-temurin:21-jdk-jammy AS jre
 # a runtime with only the modules the service needs
@@ -20,6 +22,8 @@ RUN $JAVA_HOME/bin/jlink \
       --output /opt/jre
 
 FROM ubuntu:jammy
+LABEL org.opencontainers.image.source="https://gitlab.example.com/payments/ledger" \
+      org.opencontainers.image.documentation="https://gitlab.example.com/payments/ledger/-/wikis/home"
 ARG APP_USER=spring
 ARG APP_UID=10001
 ENV JAVA_HOME=/opt/jre \

@@ -20,9 +20,16 @@ RUN apk add --no-cache python3 make g++
 COPY package.json package-lock.json tsconfig.json ./
 RUN --mount=type=cache,target=/root/.npm npm ci
 COPY src ./src
-RUN npm run build && npm prune --omit=dev
+RUN npm run build \
+    && if [ -d dist/locales ]; then \
+         for f in dist/locales/*.json; do node -e "JSON.parse(require('fs').readFileSync('$f'))" || exit 1; done; \
+       fi \
+    && npm prune --omit=dev
 
 FROM base AS final
+LABEL org.opencontainers.image.source="https://github.com/example-shop/orders-api" \
+      org.opencontainers.image.documentation="https://docs.example-shop.com/orders/" \
+      org.opencontainers.image.url="https://example-shop.com"
 RUN apk add --no-cache tini curl \
     && mkdir -p /var/log/orders \
     && chown node:node /var/log/orders

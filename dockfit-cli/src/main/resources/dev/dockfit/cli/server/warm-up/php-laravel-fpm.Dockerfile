@@ -29,6 +29,13 @@ RUN composer dump-autoload --optimize --classmap-authoritative --no-dev \
     && php artisan route:cache \
     && chown -R www-data:www-data storage bootstrap/cache
 
+RUN for dir in storage/app storage/framework/cache storage/framework/sessions storage/framework/views storage/logs; do \
+        mkdir -p "$dir"; \
+    done \
+    && chown -R www-data:www-data storage \
+    && if [ -f .env.example ] && [ ! -f .env ]; then cp .env.example .env; fi
+LABEL org.opencontainers.image.source="https://github.com/example/helpdesk-php" \
+      org.opencontainers.image.vendor="Example GmbH"
 USER www-data
 HEALTHCHECK --interval=10s --timeout=3s \
   CMD SCRIPT_NAME=/ping SCRIPT_FILENAME=/ping REQUEST_METHOD=GET cgi-fcgi -bind -connect 127.0.0.1:9000 || exit 1

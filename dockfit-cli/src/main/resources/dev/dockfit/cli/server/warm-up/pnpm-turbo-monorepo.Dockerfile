@@ -22,6 +22,8 @@ RUN --mount=type=secret,id=turbo_token,env=TURBO_TOKEN \
     && pnpm --filter @acme/web deploy --prod /deploy
 
 FROM gcr.io/distroless/nodejs20-debian12:nonroot
+LABEL org.opencontainers.image.source="https://github.com/acme/platform" \
+      org.opencontainers.image.documentation="https://acme.dev/docs/web"
 WORKDIR /app
 COPY --from=build /deploy/node_modules ./node_modules
 COPY --from=build /monorepo/apps/web/.next/standalone ./

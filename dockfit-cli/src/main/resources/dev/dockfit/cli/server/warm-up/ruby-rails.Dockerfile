@@ -42,7 +42,8 @@ COPY --from=assets /srv/helpdesk /srv/helpdesk
 
 RUN useradd helpdesk --create-home --shell /bin/bash && \
     mkdir -p log tmp/pids storage && \
-    chown -R helpdesk:helpdesk log tmp storage db
+    chown -R helpdesk:helpdesk log tmp storage db && \
+    if [ -f config/master.key ]; then echo "config/master.key must not be in the image" >&2; exit 1; fi
 USER helpdesk:helpdesk
 
 ENTRYPOINT ["/srv/helpdesk/bin/container-start"]

@@ -28,6 +28,9 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry \
     && cargo install --locked --root /opt/tools cargo-auditable 2>/dev/null || true
 
 FROM gcr.io/distroless/static-debian12
+LABEL org.opencontainers.image.title="logshipper" \
+      org.opencontainers.image.source="https://codeberg.org/example/logshipper" \
+      org.opencontainers.image.description="Ships syslog to object storage — petit et rapide"
 COPY --from=build /usr/local/bin/app /app
 USER 65532:65532
 EXPOSE 514/udp 6514

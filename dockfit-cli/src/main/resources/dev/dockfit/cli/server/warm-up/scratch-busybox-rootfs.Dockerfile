@@ -1,6 +1,7 @@
 FROM busybox:1.36-musl AS tools
 
 FROM scratch
+LABEL org.opencontainers.image.url="https://images.example.net/minimal"
 ADD rootfs.tar.xz /
 COPY --from=tools /bin/busybox /bin/busybox
 COPY passwd group /etc/
