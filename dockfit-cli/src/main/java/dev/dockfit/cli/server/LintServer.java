@@ -319,10 +319,10 @@ public final class LintServer {
     /**
      * Lints the Dockerfiles below {@code dir}, every rule's documented examples (each alone and all in one file)
      * and the warm-up corpus, all written to a temporary directory and named one by one, a few times, in the
-     * formats people use most, output written as a request's and discarded. The examples reach every rule's code, but they are small: the
-     * corpus brings what real Dockerfiles hold (quoting, heredocs, control flow, long RUN chains, many base
-     * images) often enough for the JIT, so the first real request runs compiled code instead of compiling as it
-     * goes.
+     * formats people use most; the output is encoded as a request's, then dropped. The examples reach every
+     * rule's code, but they are small: the corpus brings what real Dockerfiles hold (quoting, heredocs, control
+     * flow, long RUN chains, many base images) often enough for the JIT, so the first real request runs
+     * compiled code instead of compiling as it goes.
      */
     private void warmUp(Path dir) throws IOException {
         Path cwd = dir.toRealPath();
