@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ class WarmUpCorpusTest {
         List<Long> lines = new ArrayList<>();
         for (String name : WarmUpCorpus.names()) {
             try (InputStream in = WarmUpCorpus.class.getResourceAsStream("warm-up/" + name)) {
-                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 all.append(text).append('\n');
                 lines.add(text.lines().count());
             }
