@@ -335,10 +335,12 @@ public final class LintServer {
     }
 
     /**
-     * Lints the Dockerfiles below {@code dir} and every rule's documented examples (written to a temporary
-     * directory, each alone and all in one file, named one by one) a few times, in the formats people use most,
-     * output discarded. The examples reach every rule's code, so the first real request runs compiled code
-     * instead of compiling as it goes.
+     * Lints the Dockerfiles below {@code dir}, every rule's documented examples (each alone and all in one file)
+     * and the warm-up corpus, all written to a temporary directory and named one by one, a few times, in the
+     * formats people use most; the output is encoded as a request's, then dropped. The examples reach every
+     * rule's code, but they are small: the corpus brings what real Dockerfiles hold (quoting, heredocs, control
+     * flow, long RUN chains, many base images) often enough for the JIT, so the first real request runs
+     * compiled code instead of compiling as it goes.
      */
     private void warmUp(Path dir) throws IOException {
         Path cwd = dir.toRealPath();
@@ -346,15 +348,25 @@ public final class LintServer {
         try (Stream<Path> files = Files.walk(cwd, 4)) {
             dockerfile = files.filter(f -> f.getFileName().toString().equals("Dockerfile")).findFirst();
         }
+        // a warm-up on less is still a warm-up: serve rather than fail
         Path examples = null;
-        List<String> exampleFiles = List.of();
+        List<String> ruleExamples = List.of();
+        List<String> corpus = List.of();
         try {
             examples = Files.createTempDirectory("dockfit-warm-up");
-            exampleFiles = writeRuleExamples(examples);
+            ruleExamples = writeRuleExamples(examples);
         } catch (IOException e) {
-            // a warm-up on examples/ alone is still a warm-up: serve rather than fail
             log("warming up without the rules' examples: " + e.getMessage());
         }
+        if (examples != null) {
+            try {
+                corpus = WarmUpCorpus.write(examples);
+            } catch (IOException e) {
+                log("warming up without the warm-up corpus: " + e.getMessage());
+            }
+        }
+        List<String> exampleFiles = new ArrayList<>(ruleExamples);
+        exampleFiles.addAll(corpus);
         try {
             // the files one by one on the command line, as a large request names them
             List<String[]> runs = new ArrayList<>();
@@ -370,12 +382,14 @@ public final class LintServer {
             ImageKnowledge.get().images();
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (String[] args : runs) {
-                    // the writers a request's output goes through (an encoder), not a Writer that skips them
-                    PrintWriter discard = writer(OutputStream.nullOutputStream());
-                    Main.execute(invocation, discard, discard, args);
+                    // into bytes, as a request's output goes (the UTF-8 encoder's loops are hot in a large one)
+                    PrintWriter out = writer(new ByteArrayOutputStream(1 << 14));
+                    Main.execute(invocation, out, out, args);
+                    out.flush();
                 }
             }
-            log("warmed up on " + cwd + (exampleFiles.isEmpty() ? "" : " and the rules' examples") + " in "
+            log("warmed up on " + cwd + (ruleExamples.isEmpty() ? "" : ", the rules' examples")
+                    + (corpus.isEmpty() ? "" : ", " + corpus.size() + " Dockerfiles of the warm-up corpus") + " in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
         } finally {
             if (examples != null) deleteFlat(examples);

@@ -159,14 +159,14 @@ class LintServerTest {
     }
 
     @Test
-    void theWarmUpLintsTheRulesExamplesLeavesNoFilesBehindAndTheServerThenServes() throws IOException {
+    void theWarmUpLintsTheRulesExamplesAndTheCorpusLeavesNoFilesBehindAndTheServerThenServes() throws IOException {
         Path temp = Path.of(System.getProperty("java.io.tmpdir"));
         List<String> before = warmUpDirs(temp);
         LintServer s = LintServer.start(new LintServer.Settings(stateDir.resolve("server"), null, null,
                 Duration.ofMinutes(10), project, new PrintStream(log, true, StandardCharsets.UTF_8)));
         servers.add(s);
         assertThat(log.toString(StandardCharsets.UTF_8)).contains("warmed up on " + project.toRealPath()
-                + " and the rules' examples in ");
+                + ", the rules' examples, " + WarmUpCorpus.names().size() + " Dockerfiles of the warm-up corpus in ");
         assertThat(warmUpDirs(temp)).isEqualTo(before);
         assertThat(served(s, project, Map.of(), false, "lint", "warn/Dockerfile"))
                 .isEqualTo(direct(project, Map.of(), false, "lint", "warn/Dockerfile"));
