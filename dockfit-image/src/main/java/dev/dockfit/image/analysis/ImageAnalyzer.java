@@ -12,6 +12,8 @@ import dev.dockfit.image.fs.LayerFiles;
 import dev.dockfit.image.fs.MergedFilesystem;
 import dev.dockfit.image.tar.LayerWalker;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -119,9 +121,15 @@ public final class ImageAnalyzer {
         AtomicInteger done = new AtomicInteger();
         AtomicLong bytes = new AtomicLong();
         try {
-            List<Future<LayerFiles>> futures = new ArrayList<>();
-            for (Layer l : layers) {
-                futures.add(pool.submit(() -> {
+            // Largest blobs first (unknown sizes last), so that a big layer late in the image does not start when
+            // the other threads are nearly done; the results keep the image's order.
+            List<Integer> order = new ArrayList<>();
+            for (int i = 0; i < total; i++) order.add(i);
+            order.sort(Comparator.comparingLong((Integer i) -> layers.get(i).size()).reversed());
+            List<Future<LayerFiles>> futures = new ArrayList<>(Collections.nCopies(total, null));
+            for (int i : order) {
+                Layer l = layers.get(i);
+                futures.set(i, pool.submit(() -> {
                     LayerFiles f = walker.walk(l.index(), l.blob(), l.mediaType(), l.digest(), l.diffId());
                     if (l.digest() != null && l.size() >= 0 && l.size() != f.compressedBytes()) {
                         throw new ImageException("layer " + l.blob().name() + ": the manifest says " + l.size()

@@ -21,25 +21,30 @@ final class Leftovers {
     static final String APK_INSTALLED = "/lib/apk/db/installed";
     static final CaptureRule PACKAGE_DBS = CaptureRule.exact(64L << 20, DPKG_STATUS, APK_INSTALLED);
 
-    /** Toolchain marker file -> the directory whose size it stands for (null: the marker file alone). */
-    private record Tool(String what, Pattern marker, int rootDepthFromMarker) {
+    /**
+     * Toolchain marker file -> the directory whose size it stands for (null: the marker file alone). {@code hint}
+     * is a literal every match contains: a plain {@code contains} spares the regular expression on almost every
+     * path of the image.
+     */
+    private record Tool(String what, String hint, Pattern marker, int rootDepthFromMarker) {
     }
 
     private static final List<Tool> TOOLS = List.of(
-            new Tool("gcc", Pattern.compile("/usr/(local/)?bin/(x86_64-linux-gnu-|aarch64-linux-gnu-)?gcc(-[0-9.]+)?"), 0),
-            new Tool("g++", Pattern.compile("/usr/(local/)?bin/(x86_64-linux-gnu-|aarch64-linux-gnu-)?g\\+\\+(-[0-9.]+)?"), 0),
-            new Tool("gcc backend (cc1)", Pattern.compile("/usr/lib/gcc/[^/]+/[^/]+/cc1"), 0),
-            new Tool("cc", Pattern.compile("/usr/bin/cc"), 0),
-            new Tool("clang", Pattern.compile("/usr/(local/)?bin/clang(-[0-9.]+)?"), 0),
-            new Tool("make", Pattern.compile("/usr/(local/)?bin/make"), 0),
-            new Tool("Go SDK", Pattern.compile("(/usr/local/go|/usr/lib/go-[0-9.]+)/bin/go"), 2),
-            new Tool("JDK (javac; a JRE would do)", Pattern.compile("(/usr/lib/jvm/[^/]+|/opt/java/openjdk|/usr/local/openjdk-[^/]+)/bin/javac"), 2),
-            new Tool("rustc", Pattern.compile("(/usr/local/cargo|/root/\\.cargo|/usr/local/rustup/toolchains/[^/]+)/bin/rustc|/usr/bin/rustc"), 0),
-            new Tool("node-gyp", Pattern.compile(".*/node_modules/node-gyp/package\\.json"), 1));
+            new Tool("gcc", "gcc", Pattern.compile("/usr/(local/)?bin/(x86_64-linux-gnu-|aarch64-linux-gnu-)?gcc(-[0-9.]+)?"), 0),
+            new Tool("g++", "g++", Pattern.compile("/usr/(local/)?bin/(x86_64-linux-gnu-|aarch64-linux-gnu-)?g\\+\\+(-[0-9.]+)?"), 0),
+            new Tool("gcc backend (cc1)", "/cc1", Pattern.compile("/usr/lib/gcc/[^/]+/[^/]+/cc1"), 0),
+            new Tool("cc", "/usr/bin/cc", Pattern.compile("/usr/bin/cc"), 0),
+            new Tool("clang", "/bin/clang", Pattern.compile("/usr/(local/)?bin/clang(-[0-9.]+)?"), 0),
+            new Tool("make", "/bin/make", Pattern.compile("/usr/(local/)?bin/make"), 0),
+            new Tool("Go SDK", "/bin/go", Pattern.compile("(/usr/local/go|/usr/lib/go-[0-9.]+)/bin/go"), 2),
+            new Tool("JDK (javac; a JRE would do)", "/bin/javac", Pattern.compile("(/usr/lib/jvm/[^/]+|/opt/java/openjdk|/usr/local/openjdk-[^/]+)/bin/javac"), 2),
+            new Tool("rustc", "/bin/rustc", Pattern.compile("(/usr/local/cargo|/root/\\.cargo|/usr/local/rustup/toolchains/[^/]+)/bin/rustc|/usr/bin/rustc"), 0),
+            new Tool("node-gyp", "/node_modules/node-gyp/package.json", Pattern.compile(".*/node_modules/node-gyp/package\\.json"), 1));
 
     private static final Pattern CACHE = Pattern.compile(
             "/var/lib/apt/lists|/var/cache/apt|/var/cache/apk|/(root|home/[^/]+)/(\\.npm|\\.cache/pip|\\.m2|\\.gradle|\\.cache/go-build|\\.cache/yarn)");
-    private static final Pattern DPKG_DEV = Pattern.compile("/var/lib/dpkg/info/([a-z0-9][a-z0-9+.-]*-dev)(:[a-z0-9]+)?\\.list");
+    private static final String DPKG_INFO = "/var/lib/dpkg/info/";
+    private static final Pattern DPKG_DEV = Pattern.compile(DPKG_INFO + "([a-z0-9][a-z0-9+.-]*-dev)(:[a-z0-9]+)?\\.list");
 
     private Leftovers() {
     }
@@ -50,7 +55,7 @@ final class Leftovers {
         for (Visible v : fs.all()) {
             String path = v.entry().path();
             for (Tool t : TOOLS) {
-                if (!t.marker().matcher(path).matches()) continue;
+                if (!path.contains(t.hint()) || !t.marker().matcher(path).matches()) continue;
                 String root = path;
                 for (int i = 0; i < t.rootDepthFromMarker(); i++) root = root.substring(0, root.lastIndexOf('/'));
                 out.add(t.rootDepthFromMarker() == 0
@@ -58,8 +63,8 @@ final class Leftovers {
                         v.layer(), ctx)
                         : dir("toolchain", t.what(), root, fs, ctx));
             }
-            Matcher dev = DPKG_DEV.matcher(path);
-            if (dev.matches()) {
+            Matcher dev = path.startsWith(DPKG_INFO) ? DPKG_DEV.matcher(path) : null;
+            if (dev != null && dev.matches()) {
                 String pkg = dev.group(1);
                 out.add(leftover("dev-package", pkg, path, devSizes.getOrDefault(pkg, 0L), v.layer(), ctx));
             }

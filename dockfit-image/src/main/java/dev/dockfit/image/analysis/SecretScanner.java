@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.regex.Pattern;
 
@@ -20,10 +21,12 @@ final class SecretScanner implements ContentVisitor {
     record Hit(int layer, String path, String kind) {
     }
 
-    /** Configuration and source files; plain text only when its name suggests a credential. */
-    private static final Pattern TEXT_FILE = Pattern.compile(
-            "(?i).*\\.(env|json|ya?ml|properties|conf|cfg|ini|toml|sh|js|mjs|cjs|ts|py|rb|php|go|java|kt|cs|tf|tfvars)$"
-                    + "|(?i).*/[^/]*(secret|token|key|cred|passw|auth)[^/]*\\.txt$");
+    /** Extensions of configuration and source files, scanned whatever their name. */
+    private static final Set<String> TEXT_EXTENSIONS = Set.of("env", "json", "yaml", "yml", "properties", "conf",
+            "cfg", "ini", "toml", "sh", "js", "mjs", "cjs", "ts", "py", "rb", "php", "go", "java", "kt", "cs", "tf",
+            "tfvars");
+    /** Plain text ({@code .txt}) is scanned when its name holds one of these. */
+    private static final List<String> CREDENTIAL_WORDS = List.of("secret", "token", "key", "cred", "passw", "auth");
     private static final Pattern SKIPPED = Pattern.compile(
             "^/(usr|lib|lib32|lib64|bin|sbin|boot|proc|sys|dev|var/lib|var/cache|etc/ssl|opt/java)/.*"
                     + "|.*/(node_modules|site-packages|dist-packages|vendor|\\.git|test|tests|testdata|__tests__|examples?)/.*");
@@ -35,7 +38,48 @@ final class SecretScanner implements ContentVisitor {
     @Override
     public boolean wants(String path, long size, int mode) {
         return size > 0 && size <= Secrets.MAX_SCANNED && !Secrets.CANDIDATES.wants(path, size)
-                && TEXT_FILE.matcher(path).matches() && !SKIPPED.matcher(path).matches();
+                && isTextFile(path) && !SKIPPED.matcher(path).matches();
+    }
+
+    /**
+     * Configuration and source files by extension, plain text only when its name suggests a credential; letters
+     * compared in any ASCII case. String tests, not a regular expression: this runs for every small file of every
+     * layer. They accept exactly what the former {@code (?i).*\.(EXTENSION|...)$} or {@code (?i).*}, a slash,
+     * {@code [^/]*(WORD|...)[^/]*\.txt$} matched, line terminators included (a {@code .} does not match them).
+     */
+    static boolean isTextFile(String path) {
+        int slash = path.lastIndexOf('/');
+        if (hasLineTerminator(path, 0, slash + 1)) return false;
+        String name = asciiLowerCase(path.substring(slash + 1));
+        int dot = name.lastIndexOf('.');
+        if (dot >= 0 && TEXT_EXTENSIONS.contains(name.substring(dot + 1)) && !hasLineTerminator(name, 0, name.length())) {
+            return true;
+        }
+        if (slash < 0 || !name.endsWith(".txt")) return false;
+        String stem = name.substring(0, name.length() - 4);
+        for (String word : CREDENTIAL_WORDS) if (stem.contains(word)) return true;
+        return false;
+    }
+
+    private static boolean hasLineTerminator(String s, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return true;
+        }
+        return false;
+    }
+
+    /** {@code (?i)} without UNICODE_CASE folds ASCII letters only. */
+    private static String asciiLowerCase(String s) {
+        char[] c = null;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch >= 'A' && ch <= 'Z') {
+                if (c == null) c = s.toCharArray();
+                c[i] = (char) (ch + ('a' - 'A'));
+            }
+        }
+        return c == null ? s : new String(c);
     }
 
     @Override

@@ -63,9 +63,14 @@ public final class LayerWalker {
             if (compression == null || compression == Compression.NONE) compression = Compression.sniff(buffered);
             // An uncompressed blob is the tar stream itself: one hash checks both the digest and the diffID.
             boolean oneStream = compression == Compression.NONE && digestAlgorithm.equals(diffIdAlgorithm);
-            DigestingInputStream tarStream = oneStream ? stored : new DigestingInputStream(
-                    new BufferedInputStream(compression.decompress(buffered), BUFFER), diffIdAlgorithm);
-            List<FileEntry> entries = readEntries(layer, oneStream ? buffered : tarStream, what);
+            // The diffID is hashed below the tar reader's buffer, in the chunks the decompressor fills it with,
+            // rather than in the 512-byte headers and file-sized pieces the tar reader asks for.
+            DigestingInputStream tarStream = oneStream ? stored
+                    : new DigestingInputStream(compression.decompress(buffered), diffIdAlgorithm);
+            InputStream tarBytes = oneStream ? buffered : new BufferedInputStream(tarStream, BUFFER);
+            List<FileEntry> entries = readEntries(layer, tarBytes, what);
+            // What the tar reader left (the end-of-archive blocks, any tail) still counts towards both digests;
+            // bytes already in a buffer were hashed when it was filled.
             if (oneStream) buffered.transferTo(OutputStream.nullOutputStream());
             tarStream.drain();
             stored.drain();
@@ -176,6 +181,7 @@ public final class LayerWalker {
         private final CRC32C crc32c;
         private final CRC32 crc32;
         private final java.io.ByteArrayOutputStream kept;
+        private final byte[] one = new byte[1];
         private long remaining;
 
         ContentStream(InputStream tar, long size, CRC32C crc32c, CRC32 crc32, java.io.ByteArrayOutputStream kept) {
@@ -188,7 +194,6 @@ public final class LayerWalker {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
             return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
