@@ -13,8 +13,58 @@ final class ShellLexer {
 
     enum Kind { WORD, OPERATOR, REDIRECT, NEWLINE, EOF }
 
-    /** A token; {@code op} is the operator text for OPERATOR and REDIRECT, {@code fd} a redirect's descriptor. */
-    record Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+    /**
+     * A token; {@code op} is the operator text for OPERATOR and REDIRECT, {@code fd} a redirect's descriptor.
+     * Operators and redirects are new objects, but the lexer returns one reused token for every word,
+     * line break and end of text (hot: a token per word, which C1 would allocate): such a token holds only until
+     * the lexer's next call.
+     */
+    static final class Token {
+        private Kind kind;
+        private String op;
+        private ShellWord word;
+        private int fd;
+        private int start;
+        private int end;
+
+        Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+            set(kind, op, word, fd, start, end);
+        }
+
+        private Token set(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+            this.kind = kind;
+            this.op = op;
+            this.word = word;
+            this.fd = fd;
+            this.start = start;
+            this.end = end;
+            return this;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        String op() {
+            return op;
+        }
+
+        ShellWord word() {
+            return word;
+        }
+
+        int fd() {
+            return fd;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
         boolean isOperator(String operator) {
             return kind == Kind.OPERATOR && op.equals(operator);
         }
@@ -55,6 +105,8 @@ final class ShellLexer {
     /** The characters of {@code text}: on C1, reading an array is much cheaper than String.charAt (hot: per character). */
     private final char[] chars;
     private final int limit;
+    /** The token returned for words, line breaks and the end (see {@link Token}). */
+    private final Token reused = new Token(Kind.EOF, "", null, -1, 0, 0);
     private final List<PendingHeredoc> pending = new ArrayList<>();
     /**
      * The literal of the word being read, created on the first word that needs it and reused by the next ones
@@ -88,18 +140,18 @@ final class ShellLexer {
 
     Token next() {
         skipBlanksAndComments();
-        if (pos >= limit) return new Token(Kind.EOF, "", null, -1, limit, limit);
+        if (pos >= limit) return reused.set(Kind.EOF, "", null, -1, limit, limit);
         int start = pos;
         char c = chars[pos];
         if (c == '\n') {
             pos++;
             readHeredocBodies();
-            return new Token(Kind.NEWLINE, "\n", null, -1, start, start + 1);
+            return reused.set(Kind.NEWLINE, "\n", null, -1, start, start + 1);
         }
         if (conditional && "&|()<>".indexOf(c) >= 0) {
             pos += (c == '&' || c == '|') && charAt(pos + 1) == c ? 2 : 1;
             String raw = text.substring(start, pos);
-            return new Token(Kind.WORD, "", new ShellWord(raw, raw, true, start, pos), -1, start, pos);
+            return reused.set(Kind.WORD, "", new ShellWord(raw, raw, true, start, pos), -1, start, pos);
         }
         int fd = -1;
         int digits = pos;
@@ -125,7 +177,7 @@ final class ShellLexer {
 
     private Token word(int start) {
         ShellWord word = lexWord();
-        return new Token(Kind.WORD, "", word, -1, start, word.end());
+        return reused.set(Kind.WORD, "", word, -1, start, word.end());
     }
 
     private void skipBlanksAndComments() {

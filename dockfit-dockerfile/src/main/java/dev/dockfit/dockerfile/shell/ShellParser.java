@@ -31,8 +31,12 @@ public final class ShellParser {
     private static final Comparator<CommandBuilder> BY_START = Comparator.comparingInt(c -> c.start);
     private static final Comparator<ShellScript.Problem> BY_OFFSET = Comparator.comparingInt(ShellScript.Problem::offset);
 
+    /** Each thread's buffer for the characters of the script it parses, and the longest script it serves. */
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[1024]);
+    private static final int MAX_REUSED_CHARS = 1 << 16;
+
     private final String text;
-    /** The text's characters, shared by the lexers of the script and of its substitutions. */
+    /** The text's characters (a prefix of a reused buffer), shared by the lexers of the script and its substitutions. */
     private final char[] chars;
     private final List<CommandBuilder> commands = new ArrayList<>();
     /** Distinct problems in the order found; null while there is none (most scripts). */
@@ -41,7 +45,24 @@ public final class ShellParser {
 
     private ShellParser(String text) {
         this.text = text;
-        this.chars = text.toCharArray();
+        this.chars = charsOf(text);
+    }
+
+    /**
+     * The characters of {@code text} in this thread's reused buffer (hot: C1 would allocate and zero a copy per
+     * script). Only the first {@code text.length()} are read; parse is not re-entered, and no word or command keeps
+     * the buffer.
+     */
+    private static char[] charsOf(String text) {
+        int length = text.length();
+        if (length > MAX_REUSED_CHARS) return text.toCharArray();
+        char[] buffer = CHARS.get();
+        if (buffer.length < length) {
+            buffer = new char[Math.min(MAX_REUSED_CHARS, Math.max(length, 2 * buffer.length))];
+            CHARS.set(buffer);
+        }
+        text.getChars(0, length, buffer, 0);
+        return buffer;
     }
 
     public static ShellScript parse(String text) {
@@ -126,22 +147,8 @@ public final class ShellParser {
     /** Whether {@code t} is a word spelled as one of the reserved {@code words}. */
     private static boolean isIn(Set<String> words, Token t) {
         ShellWord word = t.word();
-        return word.end() - word.start() <= LONGEST_RESERVED && words.contains(word.raw());
-    }
-
-    /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[index]=value}: checked by hand, no Matcher per word. */
-    private static boolean isAssignment(String raw) {
-        int length = raw.length();
-        if (length == 0 || !ShellLexer.isNameStart(raw.charAt(0))) return false;
-        int i = 1;
-        while (i < length && ShellLexer.isNameChar(raw.charAt(i))) i++;
-        if (i < length && raw.charAt(i) == '[') {
-            int close = raw.indexOf(']', i + 1);
-            if (close < 0) return false;
-            i = close + 1;
-        }
-        if (i < length && raw.charAt(i) == '+') i++;
-        return i < length && raw.charAt(i) == '=';
+        // a word with quotes, escapes or expansions is spelled as no reserved word: its text is not cut to look
+        return word.isPlain() && word.end() - word.start() <= LONGEST_RESERVED && words.contains(word.raw());
     }
 
     private static boolean isPipe(Token t) {
@@ -345,14 +352,17 @@ public final class ShellParser {
                 }
                 return;
             }
-            if (!enter(t.start())) {
+            // a word's token is reused by the lexer: keep what is needed after the body is parsed
+            int start = t.start();
+            boolean subshell = t.isOperator("(");
+            if (!enter(start)) {
                 lexer.skipToEnd();
                 peeked = null;
                 consumed++;
                 return;
             }
             try {
-                if (t.isOperator("(")) {
+                if (subshell) {
                     parseParenthesised(t);
                 } else {
                     switch (t.word().raw()) {
@@ -367,11 +377,11 @@ public final class ShellParser {
             } finally {
                 leave();
             }
-            CommandBuilder ignored = new CommandBuilder(t.start());
+            CommandBuilder ignored = new CommandBuilder(start);
             while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
             // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
             Token next = peek();
-            if (next.kind() == Kind.WORD && !(t.isOperator("(") && isIn(CLOSERS, next))) {
+            if (next.kind() == Kind.WORD && !(subshell && isIn(CLOSERS, next))) {
                 unexpected(next);
             }
         }
@@ -527,7 +537,7 @@ public final class ShellParser {
                 consume();
                 ShellWord word = t.word();
                 command.end = word.end();
-                if (command.words.isEmpty() && isAssignment(word.raw())) {
+                if (command.words.isEmpty() && word.isAssignment()) {
                     if (command.assignments.isEmpty()) command.assignments = new ArrayList<>();
                     command.assignments.add(word);
                     continue;
