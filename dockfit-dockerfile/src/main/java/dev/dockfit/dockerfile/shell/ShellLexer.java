@@ -26,6 +26,8 @@ final class ShellLexer {
         private int fd;
         private int start;
         private int end;
+        /** Which reserved words a word token is spelled as, as the parser's bits; -1 until it asks. */
+        int reservedBits;
 
         Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
             set(kind, op, word, fd, start, end);
@@ -38,6 +40,7 @@ final class ShellLexer {
             this.fd = fd;
             this.start = start;
             this.end = end;
+            this.reservedBits = -1;
             return this;
         }
 
@@ -93,7 +96,7 @@ final class ShellLexer {
         "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">",
     };
     /** The first characters of the operators: any other character starts a word. */
-    private static final String OPERATOR_STARTS = ";&|()<>";
+    private static final boolean[] OPERATOR_STARTS = asciiSet(";&|()<>");
     /** Blanks, line breaks and operator characters end an unquoted word. */
     private static final String META = " \t\r\n;&|()<>";
     private static final boolean[] META_CHARS = asciiSet(META);
@@ -113,6 +116,8 @@ final class ShellLexer {
      * (lexWord is not re-entered: a substitution inside a word gets a lexer of its own).
      */
     private StringBuilder literal;
+    /** See {@link #ignoredText()}. */
+    private StringBuilder ignored;
     private int pos;
     /** Inside {@code [[ ]]}: operators are words and line breaks are blanks. */
     boolean conditional;
@@ -150,8 +155,7 @@ final class ShellLexer {
         }
         if (conditional && "&|()<>".indexOf(c) >= 0) {
             pos += (c == '&' || c == '|') && charAt(pos + 1) == c ? 2 : 1;
-            String raw = text.substring(start, pos);
-            return reused.set(Kind.WORD, "", new ShellWord(raw, raw, true, start, pos), -1, start, pos);
+            return reused.set(Kind.WORD, "", new ShellWord(text, start, pos), -1, start, pos);
         }
         int fd = -1;
         int digits = pos;
@@ -164,7 +168,7 @@ final class ShellLexer {
             return word(start);
         }
         char first = chars[pos];
-        if (OPERATOR_STARTS.indexOf(first) < 0) return word(start);
+        if (first >= 128 || !OPERATOR_STARTS[first]) return word(start);
         for (String op : OPERATORS) {
             if (op.charAt(0) == first && text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
@@ -243,10 +247,9 @@ final class ShellLexer {
         int start = pos;
         int plainEnd = plainRun(pos);
         if (plainEnd > start && (plainEnd == limit || isMeta(chars[plainEnd]) && chars[plainEnd] != '(')) {
-            // most words: no quote, escape or expansion, so the literal is the text itself
+            // most words: no quote, escape or expansion, so the literal is the text itself (cut when asked)
             pos = plainEnd;
-            String raw = text.substring(start, pos);
-            return new ShellWord(raw, raw, true, start, pos);
+            return new ShellWord(text, start, pos);
         }
         if (this.literal == null) this.literal = new StringBuilder();
         StringBuilder literal = this.literal;
@@ -466,7 +469,7 @@ final class ShellLexer {
             pos = limit;
             return;
         }
-        StringBuilder ignored = new StringBuilder();
+        StringBuilder ignored = ignoredText();
         try {
             while (pos < limit) {
                 char c = chars[pos];
@@ -493,6 +496,16 @@ final class ShellLexer {
         } finally {
             parser.leave();
         }
+    }
+
+    /**
+     * A builder for text read only to be skipped (inside {@code ${...}}): one per lexer, since what it holds is
+     * never read, nested braces may share it.
+     */
+    private StringBuilder ignoredText() {
+        if (ignored == null) ignored = new StringBuilder();
+        ignored.setLength(0);
+        return ignored;
     }
 
     /** Skips balanced parentheses starting at {@code open} (arithmetic, array values); quotes are respected. */
