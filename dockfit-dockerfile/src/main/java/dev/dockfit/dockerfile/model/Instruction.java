@@ -58,9 +58,11 @@ public final class Instruction {
 
     public boolean is(String upperCaseKeyword) {
         // hot: every rule asks of every instruction, and most answers are no. Known keywords written in upper case
-        // are the parser's constants, so identity decides a yes; the cached hashes decide almost every no.
+        // are the parser's constants, so identity decides a yes; the lengths (no call on C1), then the cached
+        // hashes decide almost every no.
         return upperKeyword == upperCaseKeyword
-                || upperKeywordHash == upperCaseKeyword.hashCode() && upperKeyword.equals(upperCaseKeyword);
+                || upperKeyword.length() == upperCaseKeyword.length()
+                && upperKeywordHash == upperCaseKeyword.hashCode() && upperKeyword.equals(upperCaseKeyword);
     }
 
     /** From the keyword to the end of the last line (continuations and heredoc bodies included). */
