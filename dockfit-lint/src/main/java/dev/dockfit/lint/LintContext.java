@@ -215,6 +215,7 @@ public final class LintContext {
 
     /** {@link #shellInForce} of every instruction of every stage, in one pass (a stage builds on earlier ones only). */
     private Map<Instruction, Instruction> shellsInForce() {
+        if (!anyShellInstruction()) return Map.of(); // most files: every RUN runs /bin/sh, no map to fill
         Map<Instruction, Instruction> out = new IdentityHashMap<>();
         List<Stage> stages = model.stages();
         Instruction[] atEnd = new Instruction[stages.size()];
@@ -228,6 +229,15 @@ public final class LintContext {
             atEnd[s.index()] = current;
         }
         return out;
+    }
+
+    private boolean anyShellInstruction() {
+        List<Stage> stages = model.stages();
+        for (int s = 0; s < stages.size(); s++) {
+            List<Instruction> instructions = stages.get(s).instructions();
+            for (int i = 0; i < instructions.size(); i++) if (instructions.get(i).is("SHELL")) return true;
+        }
+        return false;
     }
 
     /**
