@@ -44,7 +44,10 @@ public final class LintContext {
     private final BuildModel model;
     private final Path contextDir;
     private final LintConfig config;
-    private final Map<Instruction, List<RunScript>> scripts = new IdentityHashMap<>();
+    /** The scripts of each instruction of the file, by {@link Instruction#position()} (hot: an array read per ask). */
+    private final List<RunScript>[] scriptsAt;
+    /** The scripts of instructions at no position in the file (ONBUILD's), made on first use. */
+    private Map<Instruction, List<RunScript>> scriptsElsewhere;
     // Per-file facts several rules need, computed on first use (each rule asking again would cost it again)
     private Map<Instruction, List<Mount>> mounts; // made on first use: an IdentityHashMap allocates its table at once
     private final Map<Integer, List<Stage>> chains = new HashMap<>();
@@ -59,10 +62,12 @@ public final class LintContext {
     public record Reported(Finding finding, Fix fix) {
     }
 
+    @SuppressWarnings("unchecked")
     LintContext(BuildModel model, Path contextDir, LintConfig config) {
         this.model = model;
         this.contextDir = contextDir;
         this.config = config;
+        this.scriptsAt = (List<RunScript>[]) new List<?>[model.dockerfile().instructions().size()];
     }
 
     void startRule(RuleInfo rule) {
@@ -147,11 +152,21 @@ public final class LintContext {
      * runs ({@code RUN <<EOF}, {@code RUN bash <<EOF}). Empty for the exec form or a non-POSIX SHELL.
      */
     public List<RunScript> scripts(Instruction run) {
-        // hot: every shell rule asks for every RUN; get-then-put allocates no capturing lambda per call
-        List<RunScript> found = scripts.get(run);
+        // hot: every shell rule asks for every RUN
+        int at = run.position();
+        if (at >= 0 && at < scriptsAt.length && instructions().get(at) == run) {
+            List<RunScript> found = scriptsAt[at];
+            if (found == null) {
+                found = computeScripts(run);
+                scriptsAt[at] = found;
+            }
+            return found;
+        }
+        if (scriptsElsewhere == null) scriptsElsewhere = new IdentityHashMap<>();
+        List<RunScript> found = scriptsElsewhere.get(run); // get-then-put: no capturing lambda per call
         if (found == null) {
             found = computeScripts(run);
-            scripts.put(run, found);
+            scriptsElsewhere.put(run, found);
         }
         return found;
     }
@@ -215,6 +230,7 @@ public final class LintContext {
 
     /** {@link #shellInForce} of every instruction of every stage, in one pass (a stage builds on earlier ones only). */
     private Map<Instruction, Instruction> shellsInForce() {
+        if (!anyShellInstruction()) return Map.of(); // most files: every RUN runs /bin/sh, no map to fill
         Map<Instruction, Instruction> out = new IdentityHashMap<>();
         List<Stage> stages = model.stages();
         Instruction[] atEnd = new Instruction[stages.size()];
@@ -228,6 +244,15 @@ public final class LintContext {
             atEnd[s.index()] = current;
         }
         return out;
+    }
+
+    private boolean anyShellInstruction() {
+        List<Stage> stages = model.stages();
+        for (int s = 0; s < stages.size(); s++) {
+            List<Instruction> instructions = stages.get(s).instructions();
+            for (int i = 0; i < instructions.size(); i++) if (instructions.get(i).is("SHELL")) return true;
+        }
+        return false;
     }
 
     /**

@@ -8,20 +8,56 @@ import java.util.List;
  * One checked source and its findings, with the source text so that formats can quote lines (code frames,
  * stable fingerprints). Formats only render these; they never compute findings.
  *
- * @param path as the user named it ({@code -} for standard input)
- * @param text the source (empty when it could not be read)
+ * <p>The text is decoded from the source's bytes when a format first asks for it: most formats (JSON, SARIF)
+ * never do, and decoding every linted file a second time (the parser reads the bytes itself) was a measurable
+ * part of a large lint.
  */
-public record CheckedSource(String path, String text, List<Finding> findings) {
-    public CheckedSource {
-        findings = List.copyOf(findings);
+public final class CheckedSource {
+    private final String path;
+    private final List<Finding> findings;
+    /** The undecoded source while {@link #text} is null; never modified. */
+    private final byte[] bytes;
+    private String text;
+
+    /**
+     * @param path as the user named it ({@code -} for standard input)
+     * @param text the source (empty when it could not be read)
+     */
+    public CheckedSource(String path, String text, List<Finding> findings) {
+        this(path, null, text, findings);
     }
 
+    private CheckedSource(String path, byte[] bytes, String text, List<Finding> findings) {
+        this.path = path;
+        this.bytes = bytes;
+        this.text = text;
+        this.findings = List.copyOf(findings);
+    }
+
+    /** A source given as its UTF-8 bytes, which the caller must not change afterwards. */
     public static CheckedSource of(String path, byte[] bytes, List<Finding> findings) {
-        return new CheckedSource(path, new String(bytes, StandardCharsets.UTF_8), findings);
+        return new CheckedSource(path, bytes, null, findings);
+    }
+
+    /** As the user named it ({@code -} for standard input). */
+    public String path() {
+        return path;
+    }
+
+    /** The source (empty when it could not be read). */
+    public String text() {
+        // a racy first decode is harmless: every thread decodes the same bytes to an equal, immutable String
+        if (text == null) text = new String(bytes, StandardCharsets.UTF_8);
+        return text;
+    }
+
+    public List<Finding> findings() {
+        return findings;
     }
 
     /** The 1-based line without its line break, or "" past the end. */
     public String line(int n) {
+        String text = text();
         int start = 0;
         for (int i = 1; i < n; i++) {
             int nl = text.indexOf('\n', start);

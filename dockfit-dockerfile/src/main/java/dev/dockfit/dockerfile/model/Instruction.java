@@ -26,9 +26,10 @@ public final class Instruction {
     private final Instruction child;
     private final MappedText argsText;
     private final int stage;
+    private final int position;
 
     public Instruction(String keyword, Span span, Span keywordSpan, List<Flag> flags, List<Arg> args, boolean json,
-                       List<Heredoc> heredocs, Instruction child, MappedText argsText, int stage) {
+                       List<Heredoc> heredocs, Instruction child, MappedText argsText, int stage, int position) {
         this.keyword = keyword;
         this.upperKeyword = keyword.toUpperCase(Locale.ROOT);
         this.upperKeywordHash = upperKeyword.hashCode();
@@ -44,6 +45,7 @@ public final class Instruction {
         this.child = child;
         this.argsText = argsText;
         this.stage = stage;
+        this.position = position;
     }
 
     /** The keyword in upper case ({@code RUN}); unknown instructions keep their name. */
@@ -58,9 +60,11 @@ public final class Instruction {
 
     public boolean is(String upperCaseKeyword) {
         // hot: every rule asks of every instruction, and most answers are no. Known keywords written in upper case
-        // are the parser's constants, so identity decides a yes; the cached hashes decide almost every no.
+        // are the parser's constants, so identity decides a yes; the lengths (no call on C1), then the cached
+        // hashes decide almost every no.
         return upperKeyword == upperCaseKeyword
-                || upperKeywordHash == upperCaseKeyword.hashCode() && upperKeyword.equals(upperCaseKeyword);
+                || upperKeyword.length() == upperCaseKeyword.length()
+                && upperKeywordHash == upperCaseKeyword.hashCode() && upperKeyword.equals(upperCaseKeyword);
     }
 
     /** From the keyword to the end of the last line (continuations and heredoc bodies included). */
@@ -128,5 +132,13 @@ public final class Instruction {
     /** The stage index: -1 for the global ARGs before the first FROM. */
     public int stage() {
         return stage;
+    }
+
+    /**
+     * The index of this instruction in its file's {@link Dockerfile#instructions()}, or -1 (the instruction an
+     * ONBUILD wraps): per-instruction facts can then live in an array instead of a hash map (hot on C1).
+     */
+    public int position() {
+        return position;
     }
 }

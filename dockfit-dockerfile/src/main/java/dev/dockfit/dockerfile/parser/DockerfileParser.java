@@ -136,7 +136,7 @@ public final class DockerfileParser {
             if (!heredocs.isEmpty()) end = heredocs.get(heredocs.size() - 1).span().end();
         }
         if (raw.keyword.equalsIgnoreCase("from")) stage++;
-        instructions.add(toInstruction(raw, logical, heredocs, new Span(from, end)));
+        instructions.add(toInstruction(raw, logical, heredocs, new Span(from, end), instructions.size()));
     }
 
     private List<Heredoc> readHeredocs(List<HeredocLexer.Opener> openers, int startLine, int from)
@@ -197,7 +197,8 @@ public final class DockerfileParser {
         return (k.equalsIgnoreCase("run") || k.equalsIgnoreCase("copy") || k.equalsIgnoreCase("add")) && !target.json;
     }
 
-    private Instruction toInstruction(RawInstruction raw, LogicalLine logical, List<Heredoc> heredocs, Span span) {
+    private Instruction toInstruction(RawInstruction raw, LogicalLine logical, List<Heredoc> heredocs, Span span,
+                                      int position) {
         List<Flag> flags = List.of();
         if (!raw.flags.isEmpty()) {
             Flag[] made = new Flag[raw.flags.size()];
@@ -214,9 +215,10 @@ public final class DockerfileParser {
             args[i] = new Arg(decode(p.bytes()), p.bytes(), argSpan);
         }
         Instruction child = raw.child == null ? null
-                : toInstruction(raw.child, logical, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo));
+                : toInstruction(raw.child, logical, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo), -1);
         return new Instruction(decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
-                List.of(args), raw.json, heredocs, child, logical.mapped(raw.argsFrom, raw.argsTo, raw.argsBytes, ascii), stage);
+                List.of(args), raw.json, heredocs, child, logical.mapped(raw.argsFrom, raw.argsTo, raw.argsBytes, ascii), stage,
+                position);
     }
 
     /** UTF-8 text of a byte string; hot: called per word, and free for an ASCII file. */

@@ -206,12 +206,16 @@ public final class BuildModel {
     }
 
     private Scope setEnv(Instruction env, Scope scope) {
-        Scope s = scope;
         List<Arg> a = env.args();
+        if (a.size() < 2) return scope;
+        // every value expands in the scope before the instruction: one copy of the ENV map takes all the pairs
+        String[] pairs = new String[2 * ((a.size() + 1) / 3)];
+        int n = 0;
         for (int k = 0; k + 1 < a.size(); k += 3) {
-            s = s.withEnv(a.get(k).value(), expandOrRaw(a.get(k + 1).value(), scope));
+            pairs[n++] = a.get(k).value();
+            pairs[n++] = expandOrRaw(a.get(k + 1).value(), scope);
         }
-        return s;
+        return scope.withEnv(pairs);
     }
 
     private String expandOrRaw(String word, Scope scope) {

@@ -68,9 +68,10 @@ public final class Scope implements Env {
         return new Scope(a, env, d);
     }
 
-    Scope withEnv(String name, String value) {
+    /** This scope with every (name, value) pair of {@code pairs} set as ENV in order, in one copy. */
+    Scope withEnv(String[] pairs) {
         Map<String, String> e = new LinkedHashMap<>(env);
-        e.put(name, value);
+        for (int k = 0; k + 1 < pairs.length; k += 2) e.put(pairs[k], pairs[k + 1]);
         return new Scope(args, e, declared);
     }
 

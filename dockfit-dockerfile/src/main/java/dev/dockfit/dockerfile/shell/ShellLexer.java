@@ -13,8 +13,61 @@ final class ShellLexer {
 
     enum Kind { WORD, OPERATOR, REDIRECT, NEWLINE, EOF }
 
-    /** A token; {@code op} is the operator text for OPERATOR and REDIRECT, {@code fd} a redirect's descriptor. */
-    record Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+    /**
+     * A token; {@code op} is the operator text for OPERATOR and REDIRECT, {@code fd} a redirect's descriptor.
+     * Operators and redirects are new objects, but the lexer returns one reused token for every word,
+     * line break and end of text (hot: a token per word, which C1 would allocate): such a token holds only until
+     * the lexer's next call.
+     */
+    static final class Token {
+        private Kind kind;
+        private String op;
+        private ShellWord word;
+        private int fd;
+        private int start;
+        private int end;
+        /** Which reserved words a word token is spelled as, as the parser's bits; -1 until it asks. */
+        int reservedBits;
+
+        Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+            set(kind, op, word, fd, start, end);
+        }
+
+        private Token set(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+            this.kind = kind;
+            this.op = op;
+            this.word = word;
+            this.fd = fd;
+            this.start = start;
+            this.end = end;
+            this.reservedBits = -1;
+            return this;
+        }
+
+        Kind kind() {
+            return kind;
+        }
+
+        String op() {
+            return op;
+        }
+
+        ShellWord word() {
+            return word;
+        }
+
+        int fd() {
+            return fd;
+        }
+
+        int start() {
+            return start;
+        }
+
+        int end() {
+            return end;
+        }
+
         boolean isOperator(String operator) {
             return kind == Kind.OPERATOR && op.equals(operator);
         }
@@ -43,7 +96,7 @@ final class ShellLexer {
         "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">",
     };
     /** The first characters of the operators: any other character starts a word. */
-    private static final String OPERATOR_STARTS = ";&|()<>";
+    private static final boolean[] OPERATOR_STARTS = asciiSet(";&|()<>");
     /** Blanks, line breaks and operator characters end an unquoted word. */
     private static final String META = " \t\r\n;&|()<>";
     private static final boolean[] META_CHARS = asciiSet(META);
@@ -55,12 +108,16 @@ final class ShellLexer {
     /** The characters of {@code text}: on C1, reading an array is much cheaper than String.charAt (hot: per character). */
     private final char[] chars;
     private final int limit;
+    /** The token returned for words, line breaks and the end (see {@link Token}). */
+    private final Token reused = new Token(Kind.EOF, "", null, -1, 0, 0);
     private final List<PendingHeredoc> pending = new ArrayList<>();
     /**
      * The literal of the word being read, created on the first word that needs it and reused by the next ones
      * (lexWord is not re-entered: a substitution inside a word gets a lexer of its own).
      */
     private StringBuilder literal;
+    /** See {@link #ignoredText()}. */
+    private StringBuilder ignored;
     private int pos;
     /** Inside {@code [[ ]]}: operators are words and line breaks are blanks. */
     boolean conditional;
@@ -88,18 +145,17 @@ final class ShellLexer {
 
     Token next() {
         skipBlanksAndComments();
-        if (pos >= limit) return new Token(Kind.EOF, "", null, -1, limit, limit);
+        if (pos >= limit) return reused.set(Kind.EOF, "", null, -1, limit, limit);
         int start = pos;
         char c = chars[pos];
         if (c == '\n') {
             pos++;
             readHeredocBodies();
-            return new Token(Kind.NEWLINE, "\n", null, -1, start, start + 1);
+            return reused.set(Kind.NEWLINE, "\n", null, -1, start, start + 1);
         }
         if (conditional && "&|()<>".indexOf(c) >= 0) {
             pos += (c == '&' || c == '|') && charAt(pos + 1) == c ? 2 : 1;
-            String raw = text.substring(start, pos);
-            return new Token(Kind.WORD, "", new ShellWord(raw, raw, true, start, pos), -1, start, pos);
+            return reused.set(Kind.WORD, "", new ShellWord(text, start, pos), -1, start, pos);
         }
         int fd = -1;
         int digits = pos;
@@ -112,7 +168,7 @@ final class ShellLexer {
             return word(start);
         }
         char first = chars[pos];
-        if (OPERATOR_STARTS.indexOf(first) < 0) return word(start);
+        if (first >= 128 || !OPERATOR_STARTS[first]) return word(start);
         for (String op : OPERATORS) {
             if (op.charAt(0) == first && text.startsWith(op, pos) && pos + op.length() <= limit) {
                 boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
@@ -125,7 +181,7 @@ final class ShellLexer {
 
     private Token word(int start) {
         ShellWord word = lexWord();
-        return new Token(Kind.WORD, "", word, -1, start, word.end());
+        return reused.set(Kind.WORD, "", word, -1, start, word.end());
     }
 
     private void skipBlanksAndComments() {
@@ -191,10 +247,9 @@ final class ShellLexer {
         int start = pos;
         int plainEnd = plainRun(pos);
         if (plainEnd > start && (plainEnd == limit || isMeta(chars[plainEnd]) && chars[plainEnd] != '(')) {
-            // most words: no quote, escape or expansion, so the literal is the text itself
+            // most words: no quote, escape or expansion, so the literal is the text itself (cut when asked)
             pos = plainEnd;
-            String raw = text.substring(start, pos);
-            return new ShellWord(raw, raw, true, start, pos);
+            return new ShellWord(text, start, pos);
         }
         if (this.literal == null) this.literal = new StringBuilder();
         StringBuilder literal = this.literal;
@@ -414,7 +469,7 @@ final class ShellLexer {
             pos = limit;
             return;
         }
-        StringBuilder ignored = new StringBuilder();
+        StringBuilder ignored = ignoredText();
         try {
             while (pos < limit) {
                 char c = chars[pos];
@@ -441,6 +496,16 @@ final class ShellLexer {
         } finally {
             parser.leave();
         }
+    }
+
+    /**
+     * A builder for text read only to be skipped (inside {@code ${...}}): one per lexer, since what it holds is
+     * never read, nested braces may share it.
+     */
+    private StringBuilder ignoredText() {
+        if (ignored == null) ignored = new StringBuilder();
+        ignored.setLength(0);
+        return ignored;
     }
 
     /** Skips balanced parentheses starting at {@code open} (arithmetic, array values); quotes are respected. */

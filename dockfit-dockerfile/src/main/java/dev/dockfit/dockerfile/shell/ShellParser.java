@@ -4,6 +4,7 @@ import dev.dockfit.dockerfile.shell.ShellLexer.Kind;
 import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
 import dev.dockfit.dockerfile.shell.ShellLexer.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,18 +22,37 @@ public final class ShellParser {
     /** Compound commands and substitutions nested deeper than this are not analysed (bounded recursion). */
     private static final int MAX_DEPTH = 100;
 
-    private static final Set<String> CLOSERS = Set.of("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
-    private static final Set<String> CLOSERS_OF_COMPOUNDS = Set.of("fi", "done", "esac", "}");
+    /** The reserved words the grammar looks for, one bit each: a word is looked up once, sets are bit masks. */
+    private static final List<String> RESERVED = List.of("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]",
+            "if", "while", "until", "for", "select", "case", "{", "function");
+    /** The indexes in {@link #RESERVED} of the words starting with each ASCII character, or null. */
+    private static final int[][] RESERVED_BY_FIRST = new int[128][];
+
+    static {
+        for (int i = 0; i < RESERVED.size(); i++) {
+            String word = RESERVED.get(i);
+            int[] known = RESERVED_BY_FIRST[word.charAt(0)];
+            int[] more = known == null ? new int[1] : Arrays.copyOf(known, known.length + 1);
+            more[more.length - 1] = i;
+            RESERVED_BY_FIRST[word.charAt(0)] = more;
+        }
+    }
+
+    private static final int CLOSERS = bits("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
+    private static final int CLOSERS_OF_COMPOUNDS = bits("fi", "done", "esac", "}");
     private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&");
-    private static final Set<String> COMPOUND_STARTS =
-            Set.of("if", "while", "until", "for", "select", "case", "{", "function");
-    /** The longest word of the sets above: a longer word is none of them, without hashing it. */
+    private static final int COMPOUND_STARTS = bits("if", "while", "until", "for", "select", "case", "{", "function");
+    /** The longest reserved word: a longer word is none of them. */
     private static final int LONGEST_RESERVED = "function".length();
     private static final Comparator<CommandBuilder> BY_START = Comparator.comparingInt(c -> c.start);
     private static final Comparator<ShellScript.Problem> BY_OFFSET = Comparator.comparingInt(ShellScript.Problem::offset);
 
+    /** Each thread's buffer for the characters of the script it parses, and the longest script it serves. */
+    private static final ThreadLocal<char[]> CHARS = ThreadLocal.withInitial(() -> new char[1024]);
+    private static final int MAX_REUSED_CHARS = 1 << 16;
+
     private final String text;
-    /** The text's characters, shared by the lexers of the script and of its substitutions. */
+    /** The text's characters (a prefix of a reused buffer), shared by the lexers of the script and its substitutions. */
     private final char[] chars;
     private final List<CommandBuilder> commands = new ArrayList<>();
     /** Distinct problems in the order found; null while there is none (most scripts). */
@@ -41,7 +61,24 @@ public final class ShellParser {
 
     private ShellParser(String text) {
         this.text = text;
-        this.chars = text.toCharArray();
+        this.chars = charsOf(text);
+    }
+
+    /**
+     * The characters of {@code text} in this thread's reused buffer (hot: C1 would allocate and zero a copy per
+     * script). Only the first {@code text.length()} are read; parse is not re-entered, and no word or command keeps
+     * the buffer.
+     */
+    private static char[] charsOf(String text) {
+        int length = text.length();
+        if (length > MAX_REUSED_CHARS) return text.toCharArray();
+        char[] buffer = CHARS.get();
+        if (buffer.length < length) {
+            buffer = new char[Math.min(MAX_REUSED_CHARS, Math.max(length, 2 * buffer.length))];
+            CHARS.set(buffer);
+        }
+        text.getChars(0, length, buffer, 0);
+        return buffer;
     }
 
     public static ShellScript parse(String text) {
@@ -50,7 +87,7 @@ public final class ShellParser {
         top.parseList(Stop.NONE);
         top.finish();
         List<CommandBuilder> commands = parser.commands;
-        commands.sort(BY_START);
+        if (!inStartOrder(commands)) commands.sort(BY_START); // most scripts have no substitution: no sort to pay
         SimpleCommand[] built = new SimpleCommand[commands.size()];
         for (int i = 0; i < built.length; i++) built[i] = commands.get(i).build(text);
         List<ShellScript.Problem> problems = List.of();
@@ -59,6 +96,13 @@ public final class ShellParser {
             problems.sort(BY_OFFSET);
         }
         return new ShellScript(text, List.of(built), problems);
+    }
+
+    private static boolean inStartOrder(List<CommandBuilder> commands) {
+        for (int i = 1; i < commands.size(); i++) {
+            if (commands.get(i - 1).start > commands.get(i).start) return false;
+        }
+        return true;
     }
 
     void problem(int offset, String message) {
@@ -100,11 +144,11 @@ public final class ShellParser {
         }
     }
 
-    /** What ends a command list: reserved words, {@code )}, or the end of a case branch. */
-    private record Stop(Set<String> words, boolean paren, boolean caseEnd) {
-        static final Stop NONE = new Stop(Set.of(), false, false);
-        static final Stop PAREN = new Stop(Set.of(), true, false);
-        static final Stop CASE_BRANCH = new Stop(Set.of("esac"), false, true);
+    /** What ends a command list: reserved words (a mask of {@link #RESERVED}), {@code )}, or the end of a case branch. */
+    private record Stop(int words, boolean paren, boolean caseEnd) {
+        static final Stop NONE = new Stop(0, false, false);
+        static final Stop PAREN = new Stop(0, true, false);
+        static final Stop CASE_BRANCH = new Stop(bits("esac"), false, true);
         static final Stop THEN = words("then");
         static final Stop ELSE_BRANCH = words("elif", "else", "fi");
         static final Stop FI = words("fi");
@@ -113,7 +157,7 @@ public final class ShellParser {
         static final Stop BRACE = words("}");
 
         private static Stop words(String... words) {
-            return new Stop(Set.of(words), false, false);
+            return new Stop(bits(words), false, false);
         }
 
         boolean matches(Token t) {
@@ -123,25 +167,34 @@ public final class ShellParser {
         }
     }
 
-    /** Whether {@code t} is a word spelled as one of the reserved {@code words}. */
-    private static boolean isIn(Set<String> words, Token t) {
-        ShellWord word = t.word();
-        return word.end() - word.start() <= LONGEST_RESERVED && words.contains(word.raw());
+    private static int bits(String... words) {
+        int mask = 0;
+        for (String word : words) mask |= 1 << RESERVED.indexOf(word);
+        return mask;
     }
 
-    /** {@code NAME=value}, {@code NAME+=value}, {@code NAME[index]=value}: checked by hand, no Matcher per word. */
-    private static boolean isAssignment(String raw) {
-        int length = raw.length();
-        if (length == 0 || !ShellLexer.isNameStart(raw.charAt(0))) return false;
-        int i = 1;
-        while (i < length && ShellLexer.isNameChar(raw.charAt(i))) i++;
-        if (i < length && raw.charAt(i) == '[') {
-            int close = raw.indexOf(']', i + 1);
-            if (close < 0) return false;
-            i = close + 1;
+    /** Whether the word token {@code t} is spelled as one of the reserved words of the mask {@code words}. */
+    private static boolean isIn(int words, Token t) {
+        int reserved = t.reservedBits;
+        if (reserved < 0) { // hot: the grammar asks this of most words, some several times: the answer is kept
+            reserved = reservedBit(t.word());
+            t.reservedBits = reserved;
         }
-        if (i < length && raw.charAt(i) == '+') i++;
-        return i < length && raw.charAt(i) == '=';
+        return (reserved & words) != 0;
+    }
+
+    /** The bit of the reserved word {@code word} is spelled as, or 0; compared in place, no text cut. */
+    private static int reservedBit(ShellWord word) {
+        // a word with quotes, escapes or expansions is spelled as no reserved word
+        int length = word.end() - word.start();
+        if (!word.isPlain() || length == 0 || length > LONGEST_RESERVED) return 0;
+        char first = word.first();
+        int[] candidates = first < 128 ? RESERVED_BY_FIRST[first] : null;
+        if (candidates == null) return 0;
+        for (int i = 0; i < candidates.length; i++) {
+            if (word.isSpelled(RESERVED.get(candidates[i]))) return 1 << candidates[i];
+        }
+        return 0;
     }
 
     private static boolean isPipe(Token t) {
@@ -345,14 +398,17 @@ public final class ShellParser {
                 }
                 return;
             }
-            if (!enter(t.start())) {
+            // a word's token is reused by the lexer: keep what is needed after the body is parsed
+            int start = t.start();
+            boolean subshell = t.isOperator("(");
+            if (!enter(start)) {
                 lexer.skipToEnd();
                 peeked = null;
                 consumed++;
                 return;
             }
             try {
-                if (t.isOperator("(")) {
+                if (subshell) {
                     parseParenthesised(t);
                 } else {
                     switch (t.word().raw()) {
@@ -367,11 +423,11 @@ public final class ShellParser {
             } finally {
                 leave();
             }
-            CommandBuilder ignored = new CommandBuilder(t.start());
+            CommandBuilder ignored = new CommandBuilder(start);
             while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
             // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
             Token next = peek();
-            if (next.kind() == Kind.WORD && !(t.isOperator("(") && isIn(CLOSERS, next))) {
+            if (next.kind() == Kind.WORD && !(subshell && isIn(CLOSERS, next))) {
                 unexpected(next);
             }
         }
@@ -527,7 +583,7 @@ public final class ShellParser {
                 consume();
                 ShellWord word = t.word();
                 command.end = word.end();
-                if (command.words.isEmpty() && isAssignment(word.raw())) {
+                if (command.words.isEmpty() && word.isAssignment()) {
                     if (command.assignments.isEmpty()) command.assignments = new ArrayList<>();
                     command.assignments.add(word);
                     continue;

@@ -9,30 +9,31 @@ package dev.dockfit.dockerfile.shell;
  */
 public final class ShellWord {
 
-    /** The analysed text while {@link #raw} is not cut from it yet, else null. */
+    /** The analysed text; the word's strings are cut from it when first asked (most words are never asked). */
     private final String source;
+    /** Null until {@link #raw()} is first asked: an immutable String, so a racy first cut is harmless. */
     private String raw;
-    private final String literal;
+    /** A plain word's literal is its raw text, null until asked; other words' literals are made by the lexer. */
+    private String literal;
+    private final boolean plain;
     private final boolean isLiteral;
     private final int start;
     private final int end;
 
-    ShellWord(String raw, String literal, boolean isLiteral, int start, int end) {
-        this.source = null;
-        this.raw = raw;
-        this.literal = literal;
-        this.isLiteral = isLiteral;
+    /** A plain word: no quote, escape, expansion or substitution, so its literal is its source text. */
+    ShellWord(String source, int start, int end) {
+        this.source = source;
+        this.plain = true;
+        this.isLiteral = true;
         this.start = start;
         this.end = end;
     }
 
-    /**
-     * A word whose literal differs from its source text (quotes, escapes, expansions): the source text is cut
-     * from {@code source} only when asked, which few callers do.
-     */
+    /** A word whose literal differs from its source text (quotes, escapes, expansions). */
     ShellWord(String source, int start, int end, String literal, boolean isLiteral) {
         this.source = source;
         this.literal = literal;
+        this.plain = false;
         this.isLiteral = isLiteral;
         this.start = start;
         this.end = end;
@@ -40,19 +41,51 @@ public final class ShellWord {
 
     /** The exact source text, {@code text.substring(start(), end())}. */
     public String raw() {
-        if (raw == null) raw = source.substring(start, end); // an immutable String: a racy first cut is harmless
-        return raw;
+        String cut = raw;
+        if (cut == null) raw = cut = source.substring(start, end);
+        return cut;
+    }
+
+    /** The first character of a non-empty word's source text. */
+    char first() {
+        return source.charAt(start);
     }
 
     /** Whether the source text is exactly {@code text}, compared in place. */
     boolean isSpelled(String text) {
-        if (end - start != text.length()) return false;
-        return raw != null ? raw.equals(text) : source.startsWith(text, start);
+        return end - start == text.length() && source.startsWith(text, start);
+    }
+
+    /** Whether the word has no quote, escape, expansion or substitution: then its literal is its source text. */
+    boolean isPlain() {
+        return plain;
+    }
+
+    /**
+     * {@code NAME=value}, {@code NAME+=value}, {@code NAME[index]=value}: checked by hand on the source text, with
+     * no Matcher and no cut (hot: asked of the first words of every command).
+     */
+    boolean isAssignment() {
+        String text = source;
+        int from = start;
+        int to = end;
+        if (from == to || !ShellLexer.isNameStart(text.charAt(from))) return false;
+        int i = from + 1;
+        while (i < to && ShellLexer.isNameChar(text.charAt(i))) i++;
+        if (i < to && text.charAt(i) == '[') {
+            int close = text.indexOf(']', i + 1);
+            if (close < 0 || close >= to) return false;
+            i = close + 1;
+        }
+        if (i < to && text.charAt(i) == '+') i++;
+        return i < to && text.charAt(i) == '=';
     }
 
     /** The value with quotes removed and escapes applied; {@code $VAR}, {@code ${...}}, {@code $(...)} kept. */
     public String literal() {
-        return literal;
+        String value = literal;
+        if (value == null) literal = value = raw(); // only plain words start without one
+        return value;
     }
 
     /** True when the word holds no parameter expansion, command, arithmetic or process substitution. */

@@ -25,8 +25,11 @@ public final class SimpleCommand {
     private List<ShellWord> args;
     /** Created on the first call (few commands are asked); an immutable list, so a racy creation is harmless. */
     private List<String> argLiterals;
-    /** The literals of the arguments, which the query methods below loop over without an iterator (hot). */
-    private final String[] argArray;
+    /**
+     * The literals of the arguments, which the query methods below loop over without an iterator (hot); made on
+     * the first query, since most commands are never asked (a script is analysed and queried by one thread).
+     */
+    private String[] argArray;
     private final int start;
     private final int end;
     private final Connector before;
@@ -42,9 +45,6 @@ public final class SimpleCommand {
         this.assignments = immutable(assignments);
         this.words = immutable(words);
         this.redirections = immutable(redirections);
-        int argCount = Math.max(0, this.words.size() - 1);
-        this.argArray = argCount == 0 ? NO_ARGS : new String[argCount];
-        for (int i = 0; i < argCount; i++) argArray[i] = this.words.get(i + 1).literal();
         if (this.words.isEmpty()) {
             this.name = "";
         } else {
@@ -67,6 +67,17 @@ public final class SimpleCommand {
      */
     private static <T> List<T> immutable(List<T> list) {
         return list.isEmpty() ? Collections.emptyList() : List.copyOf(list);
+    }
+
+    private String[] argArray() {
+        String[] literals = argArray;
+        if (literals == null) {
+            int count = Math.max(0, words.size() - 1);
+            literals = count == 0 ? NO_ARGS : new String[count];
+            for (int i = 0; i < count; i++) literals[i] = words.get(i + 1).literal();
+            argArray = literals;
+        }
+        return literals;
     }
 
     /** The command word followed by its arguments; empty for a command of only assignments or redirections. */
@@ -95,19 +106,19 @@ public final class SimpleCommand {
 
     /** The words after the command word. */
     public List<ShellWord> args() {
-        if (args == null) args = argArray.length == 0 ? Collections.emptyList() : words.subList(1, words.size());
+        if (args == null) args = words.size() <= 1 ? Collections.emptyList() : words.subList(1, words.size());
         return args;
     }
 
     /** The literal values of {@link #args()}. */
     public List<String> argLiterals() {
-        if (argLiterals == null) argLiterals = argArray.length == 0 ? Collections.emptyList() : List.of(argArray);
+        if (argLiterals == null) argLiterals = words.size() <= 1 ? Collections.emptyList() : List.of(argArray());
         return argLiterals;
     }
 
     /** True when an argument's literal value equals {@code value}. */
     public boolean hasArg(String value) {
-        for (String arg : argArray) {
+        for (String arg : argArray()) {
             if (arg.equals(value)) return true;
         }
         return false;
@@ -115,7 +126,7 @@ public final class SimpleCommand {
 
     /** True when an argument's literal value equals one of {@code values}. */
     public boolean hasArg(String... values) {
-        for (String arg : argArray) {
+        for (String arg : argArray()) {
             for (String value : values) {
                 if (arg.equals(value)) return true;
             }
@@ -125,7 +136,7 @@ public final class SimpleCommand {
 
     /** {@link #hasFlag(String...)} of one flag. */
     public boolean hasFlag(String flag) {
-        for (String arg : argArray) {
+        for (String arg : argArray()) {
             if (arg.equals("--")) return false;
             if (matchesFlag(arg, flag)) return true;
         }
@@ -138,7 +149,7 @@ public final class SimpleCommand {
      * {@code -name}) matches itself or itself followed by {@code =value}.
      */
     public boolean hasFlag(String... flags) {
-        for (String arg : argArray) {
+        for (String arg : argArray()) {
             if (arg.equals("--")) return false;
             for (String flag : flags) {
                 if (matchesFlag(arg, flag)) return true;
@@ -169,7 +180,7 @@ public final class SimpleCommand {
      * argument; followed by more letters, it takes them). Use it for flags that do take a value.
      */
     public Optional<String> flagValue(String... flags) {
-        String[] args = argArray;
+        String[] args = argArray();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (arg.equals("--")) break;
@@ -193,9 +204,10 @@ public final class SimpleCommand {
 
     /** The arguments after the first argument whose literal value is {@code word} ({@code install} ...); empty if none. */
     public List<ShellWord> argsAfter(String word) {
-        for (int i = 0; i < argArray.length; i++) {
-            if (argArray[i].equals(word)) {
-                return i + 1 == argArray.length ? Collections.emptyList() : words.subList(i + 2, words.size());
+        String[] args = argArray();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(word)) {
+                return i + 1 == args.length ? Collections.emptyList() : words.subList(i + 2, words.size());
             }
         }
         return Collections.emptyList();

@@ -459,6 +459,23 @@ public final class ImageKnowledge {
                 () -> smallerVariants(name(ref), tag));
     }
 
+    /**
+     * The first of {@link #smallerVariants(ImageReference)} that is no SDK image ({@code node:22} has
+     * {@code node:22-slim}, {@code golang} has none); remembered, as several rules ask per file.
+     */
+    public Optional<Suggestion> runtimeVariant(ImageReference ref) {
+        String tag = ref.effectiveTag();
+        return tag == null ? Optional.empty() : remembered("runtime-of-ref", ref.registryHost(), ref.repository(), tag,
+                () -> firstRuntime(smallerVariants(ref)));
+    }
+
+    private Optional<Suggestion> firstRuntime(List<Suggestion> variants) {
+        for (Suggestion s : variants) {
+            if (!isSdkImage(s.image(), s.tag())) return Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
     public Optional<Family> family(ImageReference ref) {
         String tag = ref.effectiveTag();
         return tag == null ? Optional.empty() : remembered("family-of-ref", ref.registryHost(), ref.repository(), tag,

@@ -15,7 +15,7 @@ public final class RuntimeVariant {
     }
 
     public static Optional<Suggestion> of(ImageKnowledge kb, ImageReference ref) {
-        return kb.smallerVariants(ref).stream().filter(s -> !kb.isSdkImage(s.image(), s.tag())).findFirst();
+        return kb.runtimeVariant(ref);
     }
 
     /**

@@ -33,7 +33,9 @@ public final class WorkdirInSystemDirectory implements Rule {
             String path = StageFacts.resolved(ctx, i, i.args().get(0).value());
             if (path == null) continue;
             for (String dir : SYSTEM) {
-                if (path.equals(dir) || path.startsWith(dir + "/")) {
+                // dir or a path under it, compared in place (no "dir/" string per check)
+                boolean under = path.length() > dir.length() && path.charAt(dir.length()) == '/';
+                if (path.startsWith(dir) && (path.length() == dir.length() || under)) {
                     ctx.report(i.args().get(0).span(), "WORKDIR " + path + " is inside " + dir
                             + ", a system directory: use a directory such as /app or /srv/app");
                     break;

@@ -30,6 +30,8 @@ import java.util.Set;
                 """,
         hadolint = "DL3060")
 public final class NodeCacheNotCleaned implements Rule {
+    private static final String[] CACHE_FLAGS = {"--cache", "--cache-folder"};
+
     private static final Set<String> NPM_INSTALLS = Set.of("install", "i", "ci", "add", "update");
     private static final Set<String> YARN_INSTALLS = Set.of("install", "add", "global", "upgrade");
 
@@ -58,7 +60,9 @@ public final class NodeCacheNotCleaned implements Rule {
                     }
                 }
                 for (SimpleCommand c : rs.script().commands()) {
-                    if (c.words().isEmpty() || c.hasFlag("--cache", "--cache-folder")) continue;
+                    // only npm and yarn are reported: other commands are not asked for flags (no varargs array)
+                    boolean node = c.name().equals("npm") || c.name().equals("yarn");
+                    if (!node || c.hasFlag(CACHE_FLAGS)) continue;
                     if (c.name().equals("npm") && !npmCleaned && isNpmInstall(c)) {
                         ctx.report(rs.span(c.words().get(0)),
                                 "add '&& npm cache clean --force' to this RUN, or mount a cache on /root/.npm");

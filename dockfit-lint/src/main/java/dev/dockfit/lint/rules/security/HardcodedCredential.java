@@ -71,7 +71,10 @@ public final class HardcodedCredential implements Rule {
     /** Reports every credential among the words. */
     private static void words(LintContext ctx, RunScript rs, List<ShellWord> words) {
         for (int i = 0; i < words.size(); i++) {
-            Optional<SecretValues.Match> m = SecretValues.find(words.get(i).literal());
+            ShellWord w = words.get(i);
+            // a literal is never longer than the word's source text: short words are skipped without cutting it
+            if (w.end() - w.start() < SecretValues.SHORTEST) continue;
+            Optional<SecretValues.Match> m = SecretValues.find(w.literal());
             if (m.isPresent()) ctx.report(rs.span(words.get(i)), message(m.get()));
         }
     }

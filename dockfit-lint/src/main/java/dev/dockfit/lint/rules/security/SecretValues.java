@@ -73,8 +73,11 @@ final class SecretValues {
     private SecretValues() {
     }
 
+    /** The fewest characters any credential format has: a shorter text holds none. */
+    static final int SHORTEST = 16;
+
     static Optional<Match> find(String text) {
-        if (text == null || text.length() < 16) return Optional.empty();
+        if (text == null || text.length() < SHORTEST) return Optional.empty();
         int markers = markersIn(text);
         if (markers == 0) return Optional.empty();
         for (int k = 0; k < KINDS.size(); k++) {
