@@ -48,6 +48,7 @@ public final class LintContext {
     private final List<RunScript>[] scriptsAt;
     /** The scripts of instructions at no position in the file (ONBUILD's), made on first use. */
     private Map<Instruction, List<RunScript>> scriptsElsewhere;
+    private InstructionsByKeyword byKeyword; // made on first use
     // Per-file facts several rules need, computed on first use (each rule asking again would cost it again)
     private Map<Instruction, List<Mount>> mounts; // made on first use: an IdentityHashMap allocates its table at once
     private final Map<Integer, List<Stage>> chains = new HashMap<>();
@@ -145,6 +146,16 @@ public final class LintContext {
     /** The instructions of every stage, with ONBUILD's wrapped instruction standing in for the ONBUILD. */
     public List<Instruction> instructions() {
         return file().instructions();
+    }
+
+    /**
+     * The instructions of {@link #instructions()} whose keyword is this one ({@link Instruction#is}), in file
+     * order: an ONBUILD is one of {@code instructions("ONBUILD")}, the instruction it wraps is in no list.
+     * Read-only and shared by every rule (hot: a rule about RUN visits only the RUNs, with no test of each).
+     */
+    public List<Instruction> instructions(String upperCaseKeyword) {
+        if (byKeyword == null) byKeyword = new InstructionsByKeyword(instructions());
+        return byKeyword.get(upperCaseKeyword);
     }
 
     /**

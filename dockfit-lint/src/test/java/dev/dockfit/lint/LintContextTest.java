@@ -1,10 +1,13 @@
 package dev.dockfit.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.parser.DockerfileParser;
 import dev.dockfit.dockerfile.semantic.BuildModel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LintContextTest {
@@ -43,5 +46,37 @@ class LintContextTest {
                 RUN wget https://example.com/x
                 """);
         assertThat(ctx.runsCommand("apt-get", "wget")).isFalse();
+    }
+
+    @Test
+    void instructionsOfAKeywordAreThoseInstructionsInFileOrder() throws Exception {
+        LintContext ctx = context("""
+                ARG BASE=debian:bookworm
+                FROM ${BASE} AS build
+                run apt-get update
+                ENV A=1
+                Run make
+                ONBUILD RUN npm ci
+                ONBUILD COPY . /src
+                FORM alpine
+                FROM alpine:3.20
+                RUN echo done
+                """);
+        List<Instruction> all = ctx.instructions();
+        for (String keyword : List.of("ARG", "FROM", "RUN", "ENV", "ONBUILD", "COPY", "USER", "FORM", "run")) {
+            assertThat(ctx.instructions(keyword)).as(keyword)
+                    .containsExactlyElementsOf(all.stream().filter(i -> i.is(keyword)).toList());
+        }
+        assertThat(ctx.instructions("RUN")).as("any casing as written, file order")
+                .extracting(i -> i.argsText().text()).containsExactly("apt-get update", "make", "echo done");
+        assertThat(ctx.instructions("ONBUILD")).as("the ONBUILDs themselves")
+                .extracting(i -> i.child().keyword()).containsExactly("RUN", "COPY");
+        assertThat(ctx.instructions("COPY")).as("the instruction an ONBUILD wraps is in no list").isEmpty();
+        assertThat(ctx.instructions("USER")).as("absent").isEmpty();
+        assertThat(ctx.instructions("FORM")).as("an unknown instruction").hasSize(1);
+        assertThat(ctx.instructions("run")).as("keywords are asked for in upper case").isEmpty();
+        assertThat(ctx.instructions("RUN")).as("made once, shared").isSameAs(ctx.instructions("RUN"));
+        assertThatThrownBy(() -> ctx.instructions("RUN").remove(0))
+                .as("read-only").isInstanceOf(UnsupportedOperationException.class);
     }
 }

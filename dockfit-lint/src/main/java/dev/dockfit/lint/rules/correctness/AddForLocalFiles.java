@@ -30,10 +30,10 @@ public final class AddForLocalFiles implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("ADD") || i.args().size() < 2 || i.flag("checksum").isPresent()
+        List<Instruction> adds = ctx.instructions("ADD");
+        for (int n = 0; n < adds.size(); n++) {
+            Instruction i = adds.get(n);
+            if (i.args().size() < 2 || i.flag("checksum").isPresent()
                     || i.flag("keep-git-dir").isPresent() || i.flag("unpack").isPresent()) continue;
             for (Arg a : i.args().subList(0, i.args().size() - 1)) {
                 String src = StageFacts.resolved(ctx, i, a.value());

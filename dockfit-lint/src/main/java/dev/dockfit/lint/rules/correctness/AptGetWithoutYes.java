@@ -34,10 +34,9 @@ public final class AptGetWithoutYes implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt-get")) return; // reports only on these commands
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("apt-get")) {
                     if (!PackageCommands.subcommandIn(c, PROMPTING) || assumesYes(c)) continue;

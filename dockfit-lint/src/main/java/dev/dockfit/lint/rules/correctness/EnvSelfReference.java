@@ -33,10 +33,10 @@ public final class EnvSelfReference implements Rule {
     @Override
     public void check(LintContext ctx) {
         WordExpander expander = new WordExpander(ctx.file().escapeToken());
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("ENV") || i.args().size() < 6) continue;
+        List<Instruction> envs = ctx.instructions("ENV");
+        for (int n = 0; n < envs.size(); n++) {
+            Instruction i = envs.get(n);
+            if (i.args().size() < 6) continue;
             Scope before = ctx.model().scopeBefore(i);
             List<Arg> a = i.args();
             for (int k = 0; k + 1 < a.size(); k += 3) {

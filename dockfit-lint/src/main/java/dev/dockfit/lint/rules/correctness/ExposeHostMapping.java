@@ -26,10 +26,9 @@ public final class ExposeHostMapping implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("EXPOSE")) continue;
+        List<Instruction> exposes = ctx.instructions("EXPOSE");
+        for (int n = 0; n < exposes.size(); n++) {
+            Instruction i = exposes.get(n);
             for (Arg a : i.args()) {
                 String word = ctx.model().expand(i, a.value()).map(e -> e.value()).orElse(a.value());
                 if (!word.contains(":")) continue;

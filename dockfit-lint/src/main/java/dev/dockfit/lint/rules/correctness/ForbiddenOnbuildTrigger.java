@@ -26,11 +26,10 @@ public final class ForbiddenOnbuildTrigger implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            Instruction child = i.child();
-            if (i.is("ONBUILD") && child != null && FORBIDDEN.contains(child.keyword())) {
+        List<Instruction> onbuilds = ctx.instructions("ONBUILD");
+        for (int n = 0; n < onbuilds.size(); n++) {
+            Instruction child = onbuilds.get(n).child();
+            if (child != null && FORBIDDEN.contains(child.keyword())) {
                 ctx.report(child.keywordSpan(), child.keyword() + " is not allowed as an ONBUILD trigger: remove it");
             }
         }

@@ -7,6 +7,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -33,8 +34,9 @@ public final class InvalidPort implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction i : ctx.instructions()) {
-            if (!i.is("EXPOSE")) continue;
+        List<Instruction> exposes = ctx.instructions("EXPOSE");
+        for (int n = 0; n < exposes.size(); n++) {
+            Instruction i = exposes.get(n);
             for (Arg a : i.args()) {
                 var expanded = ctx.model().expand(i, a.value());
                 if (expanded.isEmpty() || !expanded.get().unset().isEmpty()) continue;

@@ -26,10 +26,10 @@ public final class NonNumericUser implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("USER") || i.args().isEmpty()) continue;
+        List<Instruction> users = ctx.instructions("USER");
+        for (int n = 0; n < users.size(); n++) {
+            Instruction i = users.get(n);
+            if (i.args().isEmpty()) continue;
             String user = StageFacts.resolved(ctx, i, i.args().get(0).value());
             if (user == null || user.isEmpty()) continue;
             String uid = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;

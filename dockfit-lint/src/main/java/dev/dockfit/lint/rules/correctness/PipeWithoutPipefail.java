@@ -33,10 +33,10 @@ public final class PipeWithoutPipefail implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN") || ctx.shellSetsPipefail(run)) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            if (ctx.shellSetsPipefail(run)) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 // a risky feeder is in a pipeline outside substitutions: no need to ask hasPipeline() first
                 SimpleCommand feeder = firstRiskyFeeder(rs.script().commands());

@@ -26,10 +26,10 @@ public final class WorkdirInSystemDirectory implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("WORKDIR") || i.args().isEmpty()) continue;
+        List<Instruction> workdirs = ctx.instructions("WORKDIR");
+        for (int n = 0; n < workdirs.size(); n++) {
+            Instruction i = workdirs.get(n);
+            if (i.args().isEmpty()) continue;
             String path = StageFacts.resolved(ctx, i, i.args().get(0).value());
             if (path == null) continue;
             for (String dir : SYSTEM) {

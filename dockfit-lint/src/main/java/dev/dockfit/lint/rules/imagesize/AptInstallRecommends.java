@@ -35,10 +35,10 @@ public final class AptInstallRecommends implements Rule {
         if (!ctx.runsCommand(APT)) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
         Set<Integer> configured = new java.util.HashSet<>();
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            if (!shipped.contains(run.stage())) continue;
             if (configured.contains(run.stage()) || inheritsConfig(ctx, run, configured)) continue;
             List<RunScript> scripts = ctx.scripts(run);
             for (int s = 0; s < scripts.size(); s++) {

@@ -41,10 +41,10 @@ public final class CurlAndWget implements Rule {
         Set<Integer> shipped = ctx.shippedStages();
         String first = null;
         int firstLine = 0;
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            if (!shipped.contains(run.stage())) continue;
             List<RunScript> scripts = ctx.scripts(run);
             for (int s = 0; s < scripts.size(); s++) {
                 RunScript rs = scripts.get(s);

@@ -39,10 +39,10 @@ public final class NodeCacheNotCleaned implements Rule {
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("npm", "yarn")) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            if (!shipped.contains(run.stage())) continue;
             if (ctx.mounts(run).stream().anyMatch(NodeCacheNotCleaned::coversNodeCache)) continue;
             for (RunScript rs : ctx.scripts(run)) {
                 boolean npmCleaned = false;

@@ -34,10 +34,10 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
     @Override
     public void check(LintContext ctx) {
         Set<Integer> shipped = ctx.shippedStages();
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN") || !shipped.contains(run.stage()) || !runsPipInstall(ctx, run)) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            if (!shipped.contains(run.stage()) || !runsPipInstall(ctx, run)) continue;
             var scope = ctx.model().scopeBefore(run);
             if (disablesCache(scope.get("PIP_NO_CACHE_DIR"))) continue;
             String cacheDir = scope.get("PIP_CACHE_DIR");

@@ -42,10 +42,10 @@ public final class RpmCacheNotCleaned implements Rule {
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
         Set<Integer> shipped = ctx.shippedStages();
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN") || !shipped.contains(run.stage())) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            if (!shipped.contains(run.stage())) continue;
             Set<String> reported = new java.util.HashSet<>();
             List<RunScript> scripts = ctx.scripts(run);
             for (int s = 0; s < scripts.size(); s++) {

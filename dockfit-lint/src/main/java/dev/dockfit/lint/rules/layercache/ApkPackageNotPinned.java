@@ -36,10 +36,9 @@ public final class ApkPackageNotPinned implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apk")) return; // reports only on these commands
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             for (RunScript rs : ctx.scripts(run)) {
                 for (SimpleCommand c : rs.script().commandsNamed("apk")) {
                     for (ShellWord p : CommandOperands.after(c, Set.of("add"), WITH_VALUE)) {

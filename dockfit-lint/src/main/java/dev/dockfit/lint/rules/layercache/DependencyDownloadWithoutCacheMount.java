@@ -42,8 +42,9 @@ public final class DependencyDownloadWithoutCacheMount implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        for (Instruction run : ctx.instructions()) {
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             // The default cache directories are root's; another user's home is not known from the Dockerfile.
             if (UserInEffect.before(ctx.model(), run).map(u -> !UserInEffect.isRoot(u)).orElse(false)) continue;
             Scope scope = ctx.model().scopeBefore(run);

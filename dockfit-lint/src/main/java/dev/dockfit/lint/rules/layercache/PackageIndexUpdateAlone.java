@@ -38,10 +38,9 @@ public final class PackageIndexUpdateAlone implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(MANAGERS)) return; // no index update to report
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             SimpleCommand aptUpdate = null;
             SimpleCommand apkUpdate = null;
             RunScript aptAt = null;

@@ -32,10 +32,9 @@ public final class CdInRun implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("cd")) return; // reports only on cd
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             for (RunScript rs : ctx.scripts(run)) {
                 // A RUN that starts with cd wants a WORKDIR; a cd later in a build script is that script's business.
                 var commands = rs.script().commands();

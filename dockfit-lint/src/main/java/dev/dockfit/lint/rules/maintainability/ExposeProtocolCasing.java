@@ -26,10 +26,9 @@ public final class ExposeProtocolCasing implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("EXPOSE")) continue;
+        List<Instruction> exposes = ctx.instructions("EXPOSE");
+        for (int n = 0; n < exposes.size(); n++) {
+            Instruction i = exposes.get(n);
             for (Arg a : i.args()) {
                 int slash = a.value().indexOf('/');
                 if (slash < 0) continue;

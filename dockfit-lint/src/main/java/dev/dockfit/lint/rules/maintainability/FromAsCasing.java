@@ -26,10 +26,10 @@ public final class FromAsCasing implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("FROM") || i.args().size() < 3 || !i.args().get(1).value().equalsIgnoreCase("AS")) continue;
+        List<Instruction> froms = ctx.instructions("FROM");
+        for (int n = 0; n < froms.size(); n++) {
+            Instruction i = froms.get(n);
+            if (i.args().size() < 3 || !i.args().get(1).value().equalsIgnoreCase("AS")) continue;
             Arg as = i.args().get(1);
             String from = i.writtenKeyword();
             boolean fromUpper = from.equals(from.toUpperCase(Locale.ROOT));

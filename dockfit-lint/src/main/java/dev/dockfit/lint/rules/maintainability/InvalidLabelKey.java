@@ -30,10 +30,9 @@ public final class InvalidLabelKey implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("LABEL")) continue;
+        List<Instruction> labels = ctx.instructions("LABEL");
+        for (int n = 0; n < labels.size(); n++) {
+            Instruction i = labels.get(n);
             for (int k = 0; k + 1 < i.args().size(); k += 3) {
                 var keyArg = i.args().get(k);
                 String key = ctx.model().expand(i, keyArg.value()).filter(e -> e.unset().isEmpty())

@@ -25,12 +25,10 @@ public final class MaintainerDeprecated implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (i.is("MAINTAINER")) {
-                ctx.report(i, "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors=\"...\"");
-            }
+        List<Instruction> maintainers = ctx.instructions("MAINTAINER");
+        for (int n = 0; n < maintainers.size(); n++) {
+            ctx.report(maintainers.get(n),
+                    "MAINTAINER is deprecated: use LABEL org.opencontainers.image.authors=\"...\"");
         }
     }
 }

@@ -35,10 +35,9 @@ public final class MalformedOciLabel implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("LABEL")) continue;
+        List<Instruction> labels = ctx.instructions("LABEL");
+        for (int n = 0; n < labels.size(); n++) {
+            Instruction i = labels.get(n);
             for (int k = 0; k + 1 < i.args().size(); k += 3) {
                 String key = resolved(ctx, i, i.args().get(k).value());
                 if (key == null || !key.startsWith(PREFIX)) continue; // the value is expanded for OCI keys only

@@ -24,10 +24,9 @@ public final class RedundantTargetPlatform implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction i = all.get(n);
-            if (!i.is("FROM")) continue;
+        List<Instruction> froms = ctx.instructions("FROM");
+        for (int n = 0; n < froms.size(); n++) {
+            Instruction i = froms.get(n);
             for (Flag f : i.flags("platform")) {
                 if ("$TARGETPLATFORM".equals(f.value()) || "${TARGETPLATFORM}".equals(f.value())) {
                     ctx.report(f.span(), "remove --platform=$TARGETPLATFORM: it is the default");

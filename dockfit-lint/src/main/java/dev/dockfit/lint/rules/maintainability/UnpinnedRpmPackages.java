@@ -38,10 +38,9 @@ public final class UnpinnedRpmPackages implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction run = all.get(n);
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             List<RunScript> scripts = ctx.scripts(run);
             for (int s = 0; s < scripts.size(); s++) {
                 RunScript rs = scripts.get(s);

@@ -29,10 +29,10 @@ public final class AddUrlWithoutChecksum implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction in = all.get(n);
-            if (!in.is("ADD") || in.flag("checksum").isPresent() || in.args().size() < 2) continue;
+        List<Instruction> adds = ctx.instructions("ADD");
+        for (int n = 0; n < adds.size(); n++) {
+            Instruction in = adds.get(n);
+            if (in.flag("checksum").isPresent() || in.args().size() < 2) continue;
             for (Arg a : in.args().subList(0, in.args().size() - 1)) {
                 String v = ctx.model().expand(in, a.value()).map(e -> e.value()).orElse(a.value());
                 String l = v.toLowerCase(Locale.ROOT);

@@ -36,8 +36,9 @@ public final class DownloadPipedToShell implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("curl", "wget", "fetch")) return; // every finding names one of DOWNLOADERS
-        for (Instruction run : ctx.instructions()) {
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
             for (RunScript rs : ctx.scripts(run)) {
                 List<SimpleCommand> cmds = rs.script().commands();
                 for (int i = 0; i < cmds.size(); i++) {

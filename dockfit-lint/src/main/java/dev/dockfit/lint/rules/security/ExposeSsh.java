@@ -30,10 +30,10 @@ public final class ExposeSsh implements Rule {
     @Override
     public void check(LintContext ctx) {
         Set<Integer> shipped = ctx.shippedStages();
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction in = all.get(n);
-            if (!in.is("EXPOSE") || !shipped.contains(in.stage())) continue;
+        List<Instruction> exposes = ctx.instructions("EXPOSE");
+        for (int n = 0; n < exposes.size(); n++) {
+            Instruction in = exposes.get(n);
+            if (!shipped.contains(in.stage())) continue;
             for (Arg a : in.args()) {
                 String v = ctx.model().expand(in, a.value()).map(e -> e.value()).orElse(a.value());
                 for (String port : WHITESPACE.split(v)) {

@@ -40,10 +40,9 @@ public final class SignatureCheckDisabled implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(COMMAND_NAMES)) return;
-        List<Instruction> all = ctx.instructions();
-        for (int i = 0; i < all.size(); i++) {
-            Instruction run = all.get(i);
-            if (!run.is("RUN")) continue;
+        List<Instruction> runs = ctx.instructions("RUN");
+        for (int i = 0; i < runs.size(); i++) {
+            Instruction run = runs.get(i);
             List<RunScript> scripts = ctx.scripts(run);
             for (int s = 0; s < scripts.size(); s++) {
                 List<SimpleCommand> commands = scripts.get(s).script().commands();
