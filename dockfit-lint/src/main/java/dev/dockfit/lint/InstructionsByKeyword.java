@@ -27,20 +27,20 @@ final class InstructionsByKeyword {
     @SuppressWarnings("unchecked")
     InstructionsByKeyword(List<Instruction> all) {
         byte[] groupOf = new byte[all.size()];
-        int[] starts = new int[OTHER + 2]; // counts in starts[g + 1], then summed up into where each group starts
+        int[] ends = new int[OTHER + 1]; // each group's size, then summed up into where it ends
         for (int i = 0; i < groupOf.length; i++) {
             Integer g = GROUP_OF.get(all.get(i).keyword());
             groupOf[i] = (byte) (g == null ? OTHER : g);
-            starts[groupOf[i] + 1]++;
+            ends[groupOf[i]]++;
         }
-        for (int g = 1; g < starts.length; g++) starts[g] += starts[g - 1];
+        for (int g = 1; g <= OTHER; g++) ends[g] += ends[g - 1];
         Instruction[] grouped = new Instruction[groupOf.length];
-        int[] next = starts.clone();
-        for (int i = 0; i < groupOf.length; i++) grouped[next[groupOf[i]]++] = all.get(i);
+        // filled from the last instruction back, so that each group is in file order and ends[g] becomes its start
+        for (int i = groupOf.length - 1; i >= 0; i--) grouped[--ends[groupOf[i]]] = all.get(i);
         groups = (List<Instruction>[]) new List<?>[OTHER + 1];
         for (int g = 0; g <= OTHER; g++) {
-            int size = starts[g + 1] - starts[g];
-            groups[g] = size == 0 ? NONE : new Group(grouped, starts[g], size);
+            int end = g == OTHER ? grouped.length : ends[g + 1];
+            groups[g] = end == ends[g] ? NONE : new Group(grouped, ends[g], end - ends[g]);
         }
     }
 

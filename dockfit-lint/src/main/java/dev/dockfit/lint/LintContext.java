@@ -143,7 +143,10 @@ public final class LintContext {
         return found;
     }
 
-    /** The instructions of every stage, with ONBUILD's wrapped instruction standing in for the ONBUILD. */
+    /**
+     * The file's instructions in order, the ARGs before the first FROM included; an ONBUILD is listed as itself
+     * (the instruction it wraps is its {@link Instruction#child()}).
+     */
     public List<Instruction> instructions() {
         return file().instructions();
     }
