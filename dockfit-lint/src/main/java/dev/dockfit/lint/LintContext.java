@@ -161,6 +161,39 @@ public final class LintContext {
         return byKeyword.get(upperCaseKeyword);
     }
 
+    /** A command in the shell scripts of a RUN, with the RUN and the script it stands in ({@link #runCommands}). */
+    public record RunCommand(Instruction run, RunScript script, SimpleCommand command) {
+    }
+
+    /** The commands named {@code name} in the scripts of every RUN, in file order (RUN, script, command). */
+    public List<RunCommand> runCommands(String name) {
+        return commandsOfRuns(name, null);
+    }
+
+    /** The commands named one of {@code names} in the scripts of every RUN, in file order. */
+    public List<RunCommand> runCommands(String... names) {
+        return commandsOfRuns(null, names);
+    }
+
+    /** Hot: rules ask for commands most files never run, so finding none allocates nothing. */
+    private List<RunCommand> commandsOfRuns(String name, String[] names) {
+        List<RunCommand> found = null;
+        List<Instruction> runs = instructions("RUN");
+        for (int n = 0; n < runs.size(); n++) {
+            Instruction run = runs.get(n);
+            List<RunScript> scripts = scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> named = names == null ? rs.script().commandsNamed(name) : rs.script().commandsNamed(names);
+                for (int k = 0; k < named.size(); k++) {
+                    if (found == null) found = new ArrayList<>();
+                    found.add(new RunCommand(run, rs, named.get(k)));
+                }
+            }
+        }
+        return found == null ? List.of() : found;
+    }
+
     /**
      * The POSIX shell scripts a RUN executes: its shell-form text, plus each heredoc body that the shell
      * runs ({@code RUN <<EOF}, {@code RUN bash <<EOF}). Empty for the exec form or a non-POSIX SHELL.

@@ -38,6 +38,33 @@ class LintContextTest {
     }
 
     @Test
+    void runCommandsAreTheNamedCommandsOfEveryRunScriptInFileOrder() throws Exception {
+        String text = """
+                FROM debian:bookworm
+                RUN apt-get update && apt-get install -y curl
+                RUN ["apt-get", "install", "-y", "make"]
+                RUN <<EOF
+                echo hi
+                apt-get clean
+                EOF
+                RUN yum install -y git; apt-get purge x
+                """;
+        LintContext ctx = context(text);
+        List<Instruction> runs = ctx.instructions("RUN");
+        List<LintContext.RunCommand> apt = ctx.runCommands("apt-get");
+        assertThat(apt).extracting(c -> c.command().args().get(0).literal())
+                .as("shell form and heredoc, not the exec form").containsExactly("update", "install", "clean", "purge");
+        assertThat(apt).extracting(LintContext.RunCommand::run)
+                .containsExactly(runs.get(0), runs.get(0), runs.get(2), runs.get(3));
+        assertThat(apt.get(2).script().span(apt.get(2).command().words().get(0)).start())
+                .as("spans map into the heredoc").isEqualTo(text.indexOf("apt-get clean"));
+        assertThat(ctx.runCommands("yum", "apt-get")).extracting(c -> c.command().name())
+                .containsExactly("apt-get", "apt-get", "apt-get", "yum", "apt-get");
+        assertThat(ctx.runCommands("dnf")).isEmpty();
+        assertThat(ctx.runCommands("debian")).as("FROM words are no commands").isEmpty();
+    }
+
+    @Test
     void runsCommandIgnoresExecFormAndNonPosixShells() throws Exception {
         LintContext ctx = context("""
                 FROM mcr.microsoft.com/windows/servercore:ltsc2022

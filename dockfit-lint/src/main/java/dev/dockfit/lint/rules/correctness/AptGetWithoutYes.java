@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.correctness;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -34,17 +33,14 @@ public final class AptGetWithoutYes implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt-get")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt-get")) {
-                    if (!PackageCommands.subcommandIn(c, PROMPTING) || assumesYes(c)) continue;
-                    String sub = PackageCommands.subcommand(c).orElseThrow().literal();
-                    ctx.report(rs.span(c.words().get(0)), "add -y to apt-get " + sub
-                            + ": the build cannot answer its prompt");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands("apt-get");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            if (!PackageCommands.subcommandIn(c, PROMPTING) || assumesYes(c)) continue;
+            String sub = PackageCommands.subcommand(c).orElseThrow().literal();
+            ctx.report(rs.span(c.words().get(0)), "add -y to apt-get " + sub
+                    + ": the build cannot answer its prompt");
         }
     }
 

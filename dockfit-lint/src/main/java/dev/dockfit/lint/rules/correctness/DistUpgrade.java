@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.correctness;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -32,21 +31,14 @@ public final class DistUpgrade implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> named = rs.script().commandsNamed(MANAGERS);
-                for (int k = 0; k < named.size(); k++) {
-                    SimpleCommand c = named.get(k);
-                    var sub = PackageCommands.subcommand(c);
-                    if (sub.isEmpty() || !DIST.contains(sub.get().literal())) continue;
-                    ctx.report(rs.span(sub.get()), c.name() + " " + sub.get().literal() + " changes the distribution "
-                            + "under the base image: use a newer base image (or a plain upgrade)");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands(MANAGERS);
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            var sub = PackageCommands.subcommand(c);
+            if (sub.isEmpty() || !DIST.contains(sub.get().literal())) continue;
+            ctx.report(rs.span(sub.get()), c.name() + " " + sub.get().literal() + " changes the distribution "
+                    + "under the base image: use a newer base image (or a plain upgrade)");
         }
     }
 }

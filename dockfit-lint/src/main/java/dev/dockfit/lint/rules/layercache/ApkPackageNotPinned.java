@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.layercache;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
@@ -36,20 +35,17 @@ public final class ApkPackageNotPinned implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apk")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apk")) {
-                    for (ShellWord p : CommandOperands.after(c, Set.of("add"), WITH_VALUE)) {
-                        String l = p.literal();
-                        if (!p.isLiteral() || VERSION_SPEC.matcher(l).matches() || l.contains("/") || l.endsWith(".apk")) {
-                            continue;
-                        }
-                        ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "=<version>, or " + l
-                                + "~<major> to follow fixes)");
-                    }
+        List<LintContext.RunCommand> found = ctx.runCommands("apk");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            for (ShellWord p : CommandOperands.after(c, Set.of("add"), WITH_VALUE)) {
+                String l = p.literal();
+                if (!p.isLiteral() || VERSION_SPEC.matcher(l).matches() || l.contains("/") || l.endsWith(".apk")) {
+                    continue;
                 }
+                ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "=<version>, or " + l
+                        + "~<major> to follow fixes)");
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.layercache;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
@@ -39,21 +38,14 @@ public final class AptPackageNotPinned implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(APT)) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> named = rs.script().commandsNamed(APT);
-                for (int k = 0; k < named.size(); k++) {
-                    SimpleCommand c = named.get(k);
-                    for (ShellWord p : CommandOperands.after(c, INSTALL, WITH_VALUE)) {
-                        String l = p.literal();
-                        if (!p.isLiteral() || l.contains("=") || l.contains("/") || l.endsWith(".deb")) continue;
-                        ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "=<version>)");
-                    }
-                }
+        List<LintContext.RunCommand> found = ctx.runCommands(APT);
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            for (ShellWord p : CommandOperands.after(c, INSTALL, WITH_VALUE)) {
+                String l = p.literal();
+                if (!p.isLiteral() || l.contains("=") || l.contains("/") || l.endsWith(".deb")) continue;
+                ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "=<version>)");
             }
         }
     }

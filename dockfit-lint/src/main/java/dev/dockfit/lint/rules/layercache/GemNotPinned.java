@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.layercache;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
@@ -33,18 +32,15 @@ public final class GemNotPinned implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("gem")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("gem")) {
-                    if (c.hasFlag("-v", "--version")) continue;
-                    for (ShellWord p : CommandOperands.after(c, Set.of("install"), WITH_VALUE)) {
-                        String l = p.literal();
-                        if (!p.isLiteral() || l.contains(":") || l.endsWith(".gem") || l.contains("/")) continue;
-                        ctx.report(rs.span(p), "pin " + l + " to a version (" + l + ":<version>)");
-                    }
-                }
+        List<LintContext.RunCommand> found = ctx.runCommands("gem");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            if (c.hasFlag("-v", "--version")) continue;
+            for (ShellWord p : CommandOperands.after(c, Set.of("install"), WITH_VALUE)) {
+                String l = p.literal();
+                if (!p.isLiteral() || l.contains(":") || l.endsWith(".gem") || l.contains("/")) continue;
+                ctx.report(rs.span(p), "pin " + l + " to a version (" + l + ":<version>)");
             }
         }
     }

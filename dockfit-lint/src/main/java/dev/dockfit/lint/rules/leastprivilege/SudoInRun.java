@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.leastprivilege;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -31,15 +30,12 @@ public final class SudoInRun implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("sudo")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("sudo")) {
-                    ctx.report(rs.span(c.words().get(0)),
-                            "do not use sudo: run the step after USER root and switch back with USER afterwards");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands("sudo");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            ctx.report(rs.span(c.words().get(0)),
+                    "do not use sudo: run the step after USER root and switch back with USER afterwards");
         }
     }
 }

@@ -31,23 +31,21 @@ public final class UseraddHighUidWithoutNoLogInit implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("useradd")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("useradd")) {
-                    if (c.hasFlag("-l", "--no-log-init")) continue;
-                    ShellWord uid = uidWord(c);
-                    if (uid == null) continue;
-                    String value = ctx.model().expand(run, uid.raw()).map(e -> e.value()).orElse(uid.literal());
-                    String digits = value.startsWith("--uid=") ? value.substring(6)
-                            : value.startsWith("-u") ? value.substring(2) : value;
-                    // hadolint's DL3046 threshold: more than five digits, so a lastlog past 100000 entries
-                    if (!digits.matches("\\d{6,}")) continue;
-                    ctx.report(rs.span(uid), "add -l (--no-log-init) to useradd: UID " + digits
-                            + " makes lastlog and faillog huge sparse files in the layer");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands("useradd");
+        for (int k = 0; k < found.size(); k++) {
+            Instruction run = found.get(k).run();
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            if (c.hasFlag("-l", "--no-log-init")) continue;
+            ShellWord uid = uidWord(c);
+            if (uid == null) continue;
+            String value = ctx.model().expand(run, uid.raw()).map(e -> e.value()).orElse(uid.literal());
+            String digits = value.startsWith("--uid=") ? value.substring(6)
+                    : value.startsWith("-u") ? value.substring(2) : value;
+            // hadolint's DL3046 threshold: more than five digits, so a lastlog past 100000 entries
+            if (!digits.matches("\\d{6,}")) continue;
+            ctx.report(rs.span(uid), "add -l (--no-log-init) to useradd: UID " + digits
+                    + " makes lastlog and faillog huge sparse files in the layer");
         }
     }
 

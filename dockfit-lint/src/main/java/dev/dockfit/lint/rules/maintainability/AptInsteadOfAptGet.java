@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.maintainability;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -28,15 +27,12 @@ public final class AptInsteadOfAptGet implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("apt")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("apt")) {
-                    ctx.report(rs.span(c.words().get(0)), "use apt-get (or apt-cache) in scripts: apt has no "
-                            + "stable command-line interface");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands("apt");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            ctx.report(rs.span(c.words().get(0)), "use apt-get (or apt-cache) in scripts: apt has no "
+                    + "stable command-line interface");
         }
     }
 }

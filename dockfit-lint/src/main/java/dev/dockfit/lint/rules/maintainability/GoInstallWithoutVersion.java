@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.maintainability;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
@@ -31,22 +30,19 @@ public final class GoInstallWithoutVersion implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("go")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("go")) {
-                    if (!PackageCommands.subcommandIn(c, java.util.Set.of("install"))) continue;
-                    for (ShellWord w : c.argsAfter("install")) {
-                        String p = w.literal();
-                        if (p.startsWith("-") || p.startsWith(".") || p.startsWith("/") || !p.contains(".")) continue;
-                        int at = p.lastIndexOf('@');
-                        // no @: the version comes from go.mod (outside a module go install refuses it)
-                        if (at < 0 || !MOVING.contains(p.substring(at + 1))) continue;
-                        ctx.report(rs.span(w), "pin " + p.substring(0, at) + " to a release: "
-                                + p.substring(0, at) + "@vX.Y.Z instead of @" + p.substring(at + 1));
-                    }
-                }
+        List<LintContext.RunCommand> found = ctx.runCommands("go");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            if (!PackageCommands.subcommandIn(c, java.util.Set.of("install"))) continue;
+            for (ShellWord w : c.argsAfter("install")) {
+                String p = w.literal();
+                if (p.startsWith("-") || p.startsWith(".") || p.startsWith("/") || !p.contains(".")) continue;
+                int at = p.lastIndexOf('@');
+                // no @: the version comes from go.mod (outside a module go install refuses it)
+                if (at < 0 || !MOVING.contains(p.substring(at + 1))) continue;
+                ctx.report(rs.span(w), "pin " + p.substring(0, at) + " to a release: "
+                        + p.substring(0, at) + "@vX.Y.Z instead of @" + p.substring(at + 1));
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.maintainability;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -28,16 +27,13 @@ public final class SymlinkedShell implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("ln")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("ln")) {
-                    var args = c.args();
-                    if (args.isEmpty() || !args.get(args.size() - 1).literal().equals("/bin/sh")) continue;
-                    ctx.report(rs.span(c), "use SHELL [\"/bin/bash\", \"-c\"] instead of replacing /bin/sh");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands("ln");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            var args = c.args();
+            if (args.isEmpty() || !args.get(args.size() - 1).literal().equals("/bin/sh")) continue;
+            ctx.report(rs.span(c), "use SHELL [\"/bin/bash\", \"-c\"] instead of replacing /bin/sh");
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.maintainability;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
@@ -38,25 +37,18 @@ public final class UnpinnedRpmPackages implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> named = rs.script().commandsNamed(MANAGERS);
-                for (int k = 0; k < named.size(); k++) {
-                    SimpleCommand c = named.get(k);
-                    if (!PackageCommands.subcommandIn(c, INSTALL)) continue;
-                    boolean zypper = c.name().equals("zypper");
-                    for (ShellWord w : packages(c)) {
-                        String p = w.literal();
-                        boolean pinned = zypper ? ZYPPER_VERSION.matcher(p).matches() : RPM_VERSION.matcher(p).matches();
-                        if (pinned) continue;
-                        ctx.report(rs.span(w), "pin " + p + " to a version (" + (zypper ? p + "=<version>"
-                                : p + "-<version>") + ")");
-                    }
-                }
+        List<LintContext.RunCommand> found = ctx.runCommands(MANAGERS);
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            if (!PackageCommands.subcommandIn(c, INSTALL)) continue;
+            boolean zypper = c.name().equals("zypper");
+            for (ShellWord w : packages(c)) {
+                String p = w.literal();
+                boolean pinned = zypper ? ZYPPER_VERSION.matcher(p).matches() : RPM_VERSION.matcher(p).matches();
+                if (pinned) continue;
+                ctx.report(rs.span(w), "pin " + p + " to a version (" + (zypper ? p + "=<version>"
+                        : p + "-<version>") + ")");
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.maintainability;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -27,17 +26,14 @@ public final class WgetWithoutProgressOption implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand("wget")) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commandsNamed("wget")) {
-                    if (c.hasFlag("--progress", "-q", "--quiet", "-nv", "--no-verbose", "-o", "--output-file",
-                            "-a", "--append-output", "--help", "-h", "--version", "-V")) continue;
-                    ctx.report(rs.span(c.words().get(0)), "add --progress=dot:giga (or -q / -nv) to wget to keep "
-                            + "the build log readable");
-                }
-            }
+        List<LintContext.RunCommand> found = ctx.runCommands("wget");
+        for (int k = 0; k < found.size(); k++) {
+            RunScript rs = found.get(k).script();
+            SimpleCommand c = found.get(k).command();
+            if (c.hasFlag("--progress", "-q", "--quiet", "-nv", "--no-verbose", "-o", "--output-file",
+                    "-a", "--append-output", "--help", "-h", "--version", "-V")) continue;
+            ctx.report(rs.span(c.words().get(0)), "add --progress=dot:giga (or -q / -nv) to wget to keep "
+                    + "the build log readable");
         }
     }
 }
