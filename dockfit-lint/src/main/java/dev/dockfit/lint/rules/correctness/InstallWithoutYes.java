@@ -1,6 +1,5 @@
 package dev.dockfit.lint.rules.correctness;
 
-import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
@@ -39,28 +38,24 @@ public final class InstallWithoutYes implements Rule {
     @Override
     public void check(LintContext ctx) {
         if (!ctx.runsCommand(MANAGERS)) return; // reports only on these commands
-        List<Instruction> runs = ctx.instructions("RUN");
-        for (int n = 0; n < runs.size(); n++) {
-            Instruction run = runs.get(n);
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> named = rs.script().commandsNamed(RPM_MANAGERS);
-                for (int k = 0; k < named.size(); k++) {
-                    SimpleCommand c = named.get(k);
-                    if (!PackageCommands.subcommandIn(c, RPM_PROMPTING) || c.hasFlag(RPM_YES_FLAGS)) continue;
-                    ctx.report(rs.span(c.words().get(0)), "add -y to " + c.name() + " "
-                            + PackageCommands.subcommand(c).orElseThrow().literal()
-                            + ": the build cannot answer its prompt");
-                }
-                for (SimpleCommand c : rs.script().commandsNamed("zypper")) {
-                    if (!PackageCommands.subcommandIn(c, ZYPPER_PROMPTING)
-                            || c.hasFlag(ZYPPER_YES_FLAGS)) continue;
-                    ctx.report(rs.span(c.words().get(0)), "add -n to zypper (zypper -n "
-                            + PackageCommands.subcommand(c).orElseThrow().literal()
-                            + "): the build cannot answer its prompt");
-                }
-            }
+        // the linter orders findings by place, so the two kinds need not be interleaved here
+        List<LintContext.RunCommand> rpm = ctx.runCommands(RPM_MANAGERS);
+        for (int k = 0; k < rpm.size(); k++) {
+            RunScript rs = rpm.get(k).script();
+            SimpleCommand c = rpm.get(k).command();
+            if (!PackageCommands.subcommandIn(c, RPM_PROMPTING) || c.hasFlag(RPM_YES_FLAGS)) continue;
+            ctx.report(rs.span(c.words().get(0)), "add -y to " + c.name() + " "
+                    + PackageCommands.subcommand(c).orElseThrow().literal()
+                    + ": the build cannot answer its prompt");
+        }
+        List<LintContext.RunCommand> zypper = ctx.runCommands("zypper");
+        for (int k = 0; k < zypper.size(); k++) {
+            RunScript rs = zypper.get(k).script();
+            SimpleCommand c = zypper.get(k).command();
+            if (!PackageCommands.subcommandIn(c, ZYPPER_PROMPTING) || c.hasFlag(ZYPPER_YES_FLAGS)) continue;
+            ctx.report(rs.span(c.words().get(0)), "add -n to zypper (zypper -n "
+                    + PackageCommands.subcommand(c).orElseThrow().literal()
+                    + "): the build cannot answer its prompt");
         }
     }
 }
