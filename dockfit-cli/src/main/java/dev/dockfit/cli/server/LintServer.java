@@ -176,6 +176,15 @@ public final class LintServer {
         stopped.countDown();
     }
 
+    /**
+     * Waits as long as the server serves (until it stops: idle, asked to, replaced, its jar changed), then up to
+     * {@code drain} for its requests in progress. The {@code server run} process lives exactly this long.
+     */
+    public boolean awaitStopThenDrain(Duration drain) throws InterruptedException {
+        stopped.await();
+        return workers.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Waits until the server has stopped and its requests in progress have finished (up to {@code timeout} each). */
     public boolean awaitStop(Duration timeout) throws InterruptedException {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS)

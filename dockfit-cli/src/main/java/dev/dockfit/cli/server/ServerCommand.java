@@ -68,7 +68,7 @@ public final class ServerCommand implements Runnable {
                 throw new UserError(ExitCodes.IO, "dockfit server: cannot start: " + e.getMessage(), e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop("terminated")));
-            server.awaitStop(Duration.ofSeconds(30));
+            server.awaitStopThenDrain(Duration.ofSeconds(30));
             return ExitCodes.OK;
         }
     }

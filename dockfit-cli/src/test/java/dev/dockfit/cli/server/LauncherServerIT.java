@@ -15,6 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +98,29 @@ class LauncherServerIT {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * The {@code server run} process lives until the server stops, here by its idle timeout: an earlier version
+     * waited a fixed 30 s and then exited, so every server died half a minute after it started.
+     */
+    @Test
+    void theServerLivesUntilItsIdleTimeout() throws Exception {
+        Run start = run(project, Map.of("DOCKFIT_SERVER_IDLE", "36"), "server", "start");
+        assertThat(start.out()).as(start.err()).startsWith("dockfit server: running");
+        long started = System.nanoTime();
+        Matcher pid = Pattern.compile("pid (\\d+),").matcher(start.out());
+        assertThat(pid.find()).as(start.out()).isTrue();
+        // watched through its process, not by asking it (a request would reset its idle time)
+        ProcessHandle server = ProcessHandle.of(Long.parseLong(pid.group(1))).orElseThrow();
+        TimeUnit.SECONDS.sleep(33);
+        assertThat(server.isAlive()).as("still serving after 33 s").isTrue();
+        server.onExit().get(60, TimeUnit.SECONDS);
+        assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isGreaterThanOrEqualTo(35);
+        try (Stream<Path> logs = Files.list(runtimeDir.resolve("dockfit/server"))) {
+            Path log = logs.filter(p -> p.toString().endsWith(".log")).findFirst().orElseThrow();
+            assertThat(Files.readString(log)).contains("stopping: idle for 36 s");
+        }
     }
 
     @Test
