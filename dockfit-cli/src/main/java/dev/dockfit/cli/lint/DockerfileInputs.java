@@ -31,31 +31,42 @@ final class DockerfileInputs {
     private DockerfileInputs() {
     }
 
-    /** The inputs the arguments name; relative paths are relative to {@code cwd} (absolute). */
-    static List<Input> expand(List<String> args, Path cwd) {
-        List<Input> out = new ArrayList<>();
-        for (String a : args) {
-            if (a.equals("-")) {
-                out.add(new Input("-", null));
-                continue;
-            }
-            Path p = cwd.resolve(a);
-            BasicFileAttributes attributes;
-            try {
-                // one stat per argument (a large run names thousands of files)
-                attributes = Files.readAttributes(p, BasicFileAttributes.class);
-            } catch (IOException e) {
-                throw new UserError(ExitCodes.IO, "dockfit lint: " + a + ": no such file or directory");
-            }
-            if (attributes.isDirectory()) {
-                List<Input> found = walk(p, Path.of(a));
-                if (found.isEmpty()) throw new UserError(ExitCodes.USAGE, "dockfit lint: " + a + ": no Dockerfile in this directory");
-                out.addAll(found);
-            } else {
-                out.add(new Input(a, p));
-            }
-        }
+    /**
+     * The arguments as inputs, without touching the file system: each names a file (relative paths are relative to
+     * {@code cwd}, absolute) or standard input. Whether a name is a directory, or missing, shows when it is read
+     * ({@link #afterFailedRead}): a stat per argument cost more than the read of a small file, serially, on
+     * thousands of arguments.
+     */
+    static List<Input> arguments(List<String> args, Path cwd) {
+        List<Input> out = new ArrayList<>(args.size());
+        for (String a : args) out.add(a.equals("-") ? new Input("-", null) : new Input(a, cwd.resolve(a)));
         return out;
+    }
+
+    /** What an argument that could not be read as a file names. */
+    enum Named { DIRECTORY, NOTHING, UNREADABLE_FILE }
+
+    /** Why reading the argument {@code file} failed: one stat, on failure only. */
+    static Named afterFailedRead(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).isDirectory() ? Named.DIRECTORY : Named.UNREADABLE_FILE;
+        } catch (IOException e) {
+            return Named.NOTHING;
+        }
+    }
+
+    /** The error for an argument that names nothing. */
+    static UserError nothingAt(Input argument) {
+        return new UserError(ExitCodes.IO, "dockfit lint: " + argument.name() + ": no such file or directory");
+    }
+
+    /** The Dockerfiles below the directory an argument names, in path order; an error when there is none. */
+    static List<Input> below(Input argument) {
+        List<Input> found = walk(argument.file(), Path.of(argument.name()));
+        if (found.isEmpty()) {
+            throw new UserError(ExitCodes.USAGE, "dockfit lint: " + argument.name() + ": no Dockerfile in this directory");
+        }
+        return found;
     }
 
     static boolean isDockerfileName(String name) {

@@ -61,30 +61,41 @@ public final class LintCommand implements Callable<Integer> {
     /**
      * One Dockerfile to lint, with its configuration and the linter for that configuration.
      *
-     * @param stdin      the bytes of standard input, read before the files (null for a file)
-     * @param stdinError why standard input could not be read, or null
+     * @param argument    named on the command line: it may turn out to name a directory, or nothing
+     * @param stdin       the bytes of standard input, read before the files (null for a file)
+     * @param stdinError  why standard input could not be read, or null
+     * @param configError why its configuration cannot be used, or null (then linter is null); reported once every
+     *                    argument is known to name files, as when the inputs were listed before their configurations
      */
-    private record Job(DockerfileInputs.Input input, byte[] stdin, IOException stdinError, Path dir, LintConfig config,
-                       Linter linter) {
+    private record Job(DockerfileInputs.Input input, boolean argument, byte[] stdin, IOException stdinError, Path dir,
+                       LintConfig config, Linter linter, UserError configError) {
     }
 
-    /** A linted source, or why it could not be read. */
-    private record Outcome(CheckedSource checked, String readError) {
+    /**
+     * A linted source with its findings' JSON when that is the format ({@link JsonReport#findingsPart}); or why it
+     * could not be read, and for an argument, what it names instead of a readable file.
+     */
+    private record Outcome(CheckedSource checked, String json, String readError, DockerfileInputs.Named named) {
+        static Outcome unread(String why, DockerfileInputs.Named named) {
+            return new Outcome(null, null, why, named);
+        }
     }
 
-    /** Reads, lints and decodes one source; runs on the worker threads. */
-    private static Outcome lint(Job j) {
-        if (j.stdinError() != null) return new Outcome(null, j.stdinError().getMessage());
+    /** Reads, lints and decodes one source, and renders its JSON findings for that format; runs on the worker threads. */
+    private static Outcome lint(Job j, boolean json) {
+        if (j.stdinError() != null) return Outcome.unread(j.stdinError().getMessage(), null);
         byte[] bytes = j.stdin();
         if (bytes == null) {
             try {
                 bytes = Files.readAllBytes(j.input().file());
             } catch (IOException e) {
-                return new Outcome(null, e.getMessage());
+                return Outcome.unread(e.getMessage(), j.argument() ? DockerfileInputs.afterFailedRead(j.input().file()) : null);
             }
         }
+        if (j.configError() != null) return Outcome.unread(null, null); // the run stops with that error
         String name = j.input().name();
-        return new Outcome(CheckedSource.of(name, bytes, j.linter().lint(name, bytes, j.dir()).findings()), null);
+        List<Finding> findings = j.linter().lint(name, bytes, j.dir()).findings();
+        return new Outcome(CheckedSource.of(name, bytes, findings), json ? JsonReport.findingsPart(findings) : null, null, null);
     }
 
     private final Invocation invocation;
@@ -143,30 +154,49 @@ public final class LintCommand implements Callable<Integer> {
         List<RuleInfo> rules = AllRules.infos();
         LintConfigs configs = new LintConfigs(invocation.resolve(config), ConfigSearch.fromEnvironment(invocation.env()),
                 overrides(rules), rules);
-        List<DockerfileInputs.Input> inputs = DockerfileInputs.expand(paths, invocation.cwd());
         PrintWriter err = spec.commandLine().getErr();
         // LintConfigs hands out one instance per configuration file; identity keys also spare hashing a record
         Map<LintConfig, Linter> linters = new IdentityHashMap<>();
-        List<Job> todo = new ArrayList<>();
-        for (DockerfileInputs.Input in : inputs) {
-            byte[] stdin = null;
-            IOException stdinError = null;
-            if (in.isStdin()) {
-                try {
-                    stdin = invocation.stdin().readAllBytes();
-                } catch (IOException e) {
-                    stdinError = e;
-                }
-            }
-            Path dir = in.isStdin() ? null : in.file().getParent();
-            LintConfig c = LintConfigLookup.forDirectory(configs, dir == null ? invocation.cwd() : dir, "lint");
-            todo.add(new Job(in, stdin, stdinError, dir, c, linters.computeIfAbsent(c, Linter::withAllRules)));
-        }
+        boolean json = format == Format.json;
         // Files are independent and rules keep no state: read and lint many on every core, keep the input order.
         // Only the text and the findings are kept: holding every file's model until the report is written made the
-        // collector copy hundreds of megabytes over a large run.
-        List<Outcome> outcomes = InOrderParallel.map(todo, todo.size() >= PARALLEL_FROM ? threads : 1, LintCommand::lint);
+        // collector copy hundreds of megabytes over a large run. The arguments are read as files first; what they
+        // name otherwise is known afterwards.
+        List<Job> named = new ArrayList<>(paths.size());
+        for (DockerfileInputs.Input in : DockerfileInputs.arguments(paths, invocation.cwd())) {
+            named.add(job(in, true, configs, linters));
+        }
+        List<Outcome> first = lintAll(named, threads, json);
+        // In argument order, as when inputs were listed before anything was read: an argument naming nothing stops
+        // the run; a directory stands for the Dockerfiles below it, linted next.
+        List<Job> todo = new ArrayList<>(named.size());
+        List<Outcome> outcomes = new ArrayList<>(named.size());
+        List<Job> below = new ArrayList<>();
+        for (int i = 0; i < named.size(); i++) {
+            Job j = named.get(i);
+            Outcome o = first.get(i);
+            if (o.named() == DockerfileInputs.Named.NOTHING) throw DockerfileInputs.nothingAt(j.input());
+            if (o.named() == DockerfileInputs.Named.DIRECTORY) {
+                for (DockerfileInputs.Input in : DockerfileInputs.below(j.input())) {
+                    Job found = job(in, false, configs, linters);
+                    todo.add(found);
+                    below.add(found);
+                    outcomes.add(null);
+                }
+            } else {
+                todo.add(j);
+                outcomes.add(o);
+            }
+        }
+        for (Job j : todo) {
+            if (j.configError() != null) throw j.configError();
+        }
+        List<Outcome> belowOutcomes = lintAll(below, threads, json);
+        for (int i = 0, k = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) == null) outcomes.set(i, belowOutcomes.get(k++));
+        }
         List<CheckedSource> checked = new ArrayList<>(outcomes.size());
+        List<String> jsonParts = new ArrayList<>(json ? outcomes.size() : 0);
         boolean ioError = false;
         boolean failed = false;
         for (int i = 0; i < todo.size(); i++) {
@@ -177,12 +207,37 @@ public final class LintCommand implements Callable<Integer> {
                 continue;
             }
             checked.add(o.checked());
+            if (json) jsonParts.add(o.json());
             Severity threshold = todo.get(i).config().failureThreshold();
             if (threshold != null && Thresholds.fails(o.checked().findings(), threshold)) failed = true;
         }
-        write(checked, rules);
+        write(checked, jsonParts, rules);
         if (ioError) return ExitCodes.IO;
         return failed ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** A job for an input; standard input is read here, in argument order, before any file. */
+    private Job job(DockerfileInputs.Input in, boolean argument, LintConfigs configs, Map<LintConfig, Linter> linters) {
+        byte[] stdin = null;
+        IOException stdinError = null;
+        if (in.isStdin()) {
+            try {
+                stdin = invocation.stdin().readAllBytes();
+            } catch (IOException e) {
+                stdinError = e;
+            }
+        }
+        Path dir = in.isStdin() ? null : in.file().getParent();
+        try {
+            LintConfig c = LintConfigLookup.forDirectory(configs, dir == null ? invocation.cwd() : dir, "lint");
+            return new Job(in, argument, stdin, stdinError, dir, c, linters.computeIfAbsent(c, Linter::withAllRules), null);
+        } catch (UserError e) {
+            return new Job(in, argument, stdin, stdinError, dir, null, null, e);
+        }
+    }
+
+    private static List<Outcome> lintAll(List<Job> jobs, int threads, boolean json) {
+        return InOrderParallel.map(jobs, jobs.size() >= PARALLEL_FROM ? threads : 1, j -> lint(j, json));
     }
 
     private int threads() {
@@ -222,12 +277,13 @@ public final class LintCommand implements Callable<Integer> {
         return out;
     }
 
-    private void write(List<CheckedSource> checked, List<RuleInfo> rules) {
+    /** @param jsonParts for the JSON format, each source's findings as {@link JsonReport#findingsPart} renders them */
+    private void write(List<CheckedSource> checked, List<String> jsonParts, List<RuleInfo> rules) {
         try (Writer w = output == null ? null : Files.newBufferedWriter(invocation.resolve(output), StandardCharsets.UTF_8)) {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
                 case tty -> TtyReport.write(checked, out, colour());
-                case json -> JsonReport.write(out, checked, Version.number());
+                case json -> JsonReport.write(out, checked, jsonParts, Version.number());
                 case sarif -> Json.write(out, Sarif.logWithHelp(CheckedSource.allFindings(checked), Version.number(),
                         RuleHelpText.of(rules)));
                 case checkstyle -> Checkstyle.write(checked, out);

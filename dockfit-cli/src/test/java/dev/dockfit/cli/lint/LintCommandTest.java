@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dockfit.cli.CliRun;
+import dev.dockfit.cli.ExitCodes;
 import dev.dockfit.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +44,55 @@ class LintCommandTest {
 
     static JsonNode json(String s) throws IOException {
         return new ObjectMapper().readTree(s);
+    }
+
+    @Test
+    void argumentsAreReadInOrderWhateverTheyName() throws Exception {
+        write("a/Dockerfile", ROOT_APT);
+        write("b/x/Dockerfile", CLEAN);
+        write("b/y.Dockerfile", ROOT_APT);
+        write("c.Dockerfile", CLEAN);
+        CliRun r = CliRun.of("lint", "--format", "gnu", tmp.resolve("c.Dockerfile").toString(), tmp.resolve("b").toString(),
+                tmp.resolve("a/Dockerfile").toString(), tmp.resolve("b/x").toString());
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+        assertThat(r.out().lines().map(l -> l.substring(tmp.toString().length() + 1, l.indexOf(':'))).distinct().toList())
+                .containsExactly("b/y.Dockerfile", "a/Dockerfile");
+        CliRun json = CliRun.of("lint", "--format", "json", tmp.resolve("c.Dockerfile").toString(), tmp.resolve("b").toString(),
+                tmp.resolve("b/x").toString());
+        assertThat(json(json.out()).path("summary").path("files").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void anArgumentNamingNothingStopsTheRunBeforeAnyOutputWhereverItIs() throws Exception {
+        write("a/Dockerfile", ROOT_APT);
+        write("bad/.dockfit.yaml", "ignore: [\n");
+        write("bad/Dockerfile", ROOT_APT);
+        for (List<String> args : List.of(List.of("a", "missing"), List.of("missing", "a"), List.of("bad/Dockerfile", "a", "missing"))) {
+            List<String> command = new ArrayList<>(List.of("lint", "--format", "json"));
+            for (String a : args) command.add(tmp.resolve(a).toString());
+            CliRun r = CliRun.of(command.toArray(String[]::new));
+            assertThat(r.exitCode()).as(args + ": " + r.err()).isEqualTo(ExitCodes.IO);
+            assertThat(r.err().strip()).as(args.toString()).endsWith("missing: no such file or directory").doesNotContain("\n");
+            assertThat(r.out()).isEmpty();
+        }
+        CliRun config = CliRun.of("lint", tmp.resolve("a").toString(), tmp.resolve("bad/Dockerfile").toString());
+        assertThat(config.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(config.err()).contains(".dockfit.yaml").doesNotContain("\n    at ");
+        Files.createDirectories(tmp.resolve("empty"));
+        CliRun empty = CliRun.of("lint", tmp.resolve("a").toString(), tmp.resolve("empty").toString(), tmp.resolve("missing").toString());
+        assertThat(empty.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(empty.err().strip()).endsWith("empty: no Dockerfile in this directory");
+    }
+
+    @Test
+    void aDirectoryArgumentReadsOnlyTheConfigurationsOfTheFilesBelowIt() throws Exception {
+        // a broken configuration above the directory is never read: the one below it is closer to every file
+        write("outer/.dockfit.yaml", "ignore: [\n");
+        write("outer/project/.dockfit.yaml", "ignore: [DF001]\n");
+        write("outer/project/Dockerfile", ROOT_APT);
+        CliRun r = CliRun.of("lint", "--format", "gnu", tmp.resolve("outer/project").toString());
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("DF400").doesNotContain("DF001");
     }
 
     @Test
