@@ -81,8 +81,11 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    /** Reads, lints and decodes one source, and renders its JSON findings for that format; runs on the worker threads. */
-    private static Outcome lint(Job j, boolean json) {
+    /**
+     * Reads and lints one source, renders its JSON findings for that format, and keeps its text for a format that
+     * quotes lines; runs on the worker threads.
+     */
+    private static Outcome lint(Job j, boolean json, boolean quotesLines) {
         if (j.stdinError() != null) return Outcome.unread(j.stdinError().getMessage(), null);
         byte[] bytes = j.stdin();
         if (bytes == null) {
@@ -95,7 +98,8 @@ public final class LintCommand implements Callable<Integer> {
         if (j.configError() != null) return Outcome.unread(null, null); // the run stops with that error
         String name = j.input().name();
         List<Finding> findings = j.linter().lint(name, bytes, j.dir()).findings();
-        return new Outcome(CheckedSource.of(name, bytes, findings), json ? JsonReport.findingsPart(findings) : null, null, null);
+        CheckedSource checked = quotesLines ? CheckedSource.of(name, bytes, findings) : CheckedSource.withoutText(name, findings);
+        return new Outcome(checked, json ? JsonReport.findingsPart(findings) : null, null, null);
     }
 
     private final Invocation invocation;
@@ -166,7 +170,7 @@ public final class LintCommand implements Callable<Integer> {
         for (DockerfileInputs.Input in : DockerfileInputs.arguments(paths, invocation.cwd())) {
             named.add(job(in, true, configs, linters));
         }
-        List<Outcome> first = lintAll(named, threads, json);
+        List<Outcome> first = lintAll(named, threads);
         // In argument order, as when inputs were listed before anything was read: an argument naming nothing stops
         // the run; a directory stands for the Dockerfiles below it, linted next.
         List<Job> todo = new ArrayList<>(named.size());
@@ -191,7 +195,7 @@ public final class LintCommand implements Callable<Integer> {
         for (Job j : todo) {
             if (j.configError() != null) throw j.configError();
         }
-        List<Outcome> belowOutcomes = lintAll(below, threads, json);
+        List<Outcome> belowOutcomes = lintAll(below, threads);
         for (int i = 0, k = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) == null) outcomes.set(i, belowOutcomes.get(k++));
         }
@@ -236,8 +240,10 @@ public final class LintCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Outcome> lintAll(List<Job> jobs, int threads, boolean json) {
-        return InOrderParallel.map(jobs, jobs.size() >= PARALLEL_FROM ? threads : 1, j -> lint(j, json));
+    private List<Outcome> lintAll(List<Job> jobs, int threads) {
+        boolean json = format == Format.json;
+        boolean quotesLines = format == Format.tty || format == Format.gitlab; // code frames; fingerprints of line text
+        return InOrderParallel.map(jobs, jobs.size() >= PARALLEL_FROM ? threads : 1, j -> lint(j, json, quotesLines));
     }
 
     private int threads() {

@@ -15,7 +15,7 @@ import java.util.List;
 public final class CheckedSource {
     private final String path;
     private final List<Finding> findings;
-    /** The undecoded source while {@link #text} is null; never modified. */
+    /** The undecoded source while {@link #text} is null (both null when the text is not kept); never modified. */
     private final byte[] bytes;
     private String text;
 
@@ -39,6 +39,15 @@ public final class CheckedSource {
         return new CheckedSource(path, bytes, null, findings);
     }
 
+    /**
+     * A source whose text is not kept, for formats that never quote it (all but tty): a large run holds every
+     * source until the report is written, and the texts were half of what the collector copied.
+     * {@link #text} and {@link #line} fail on it.
+     */
+    public static CheckedSource withoutText(String path, List<Finding> findings) {
+        return new CheckedSource(path, null, null, findings);
+    }
+
     /** As the user named it ({@code -} for standard input). */
     public String path() {
         return path;
@@ -47,7 +56,10 @@ public final class CheckedSource {
     /** The source (empty when it could not be read). */
     public String text() {
         // a racy first decode is harmless: every thread decodes the same bytes to an equal, immutable String
-        if (text == null) text = new String(bytes, StandardCharsets.UTF_8);
+        if (text == null) {
+            if (bytes == null) throw new IllegalStateException("the text of " + path + " was not kept");
+            text = new String(bytes, StandardCharsets.UTF_8);
+        }
         return text;
     }
 
