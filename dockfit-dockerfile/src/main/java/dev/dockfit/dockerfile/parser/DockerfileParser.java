@@ -135,7 +135,7 @@ public final class DockerfileParser {
             }
             if (!heredocs.isEmpty()) end = heredocs.get(heredocs.size() - 1).span().end();
         }
-        if (raw.keyword.equalsIgnoreCase("from")) stage++;
+        if ("FROM".equals(raw.known)) stage++;
         instructions.add(toInstruction(raw, logical, heredocs, new Span(from, end), instructions.size()));
     }
 
@@ -190,11 +190,12 @@ public final class DockerfileParser {
         return nextAngle;
     }
 
+    /** Hot: per instruction, so the known keyword's name is compared, not the text as written. */
     private static boolean canContainHeredoc(RawInstruction raw) {
         RawInstruction target = raw;
-        if (raw.keyword.equalsIgnoreCase("onbuild") && raw.child != null) target = raw.child;
-        String k = target.keyword;
-        return (k.equalsIgnoreCase("run") || k.equalsIgnoreCase("copy") || k.equalsIgnoreCase("add")) && !target.json;
+        if ("ONBUILD".equals(raw.known) && raw.child != null) target = raw.child;
+        String k = target.known;
+        return ("RUN".equals(k) || "COPY".equals(k) || "ADD".equals(k)) && !target.json;
     }
 
     private Instruction toInstruction(RawInstruction raw, LogicalLine logical, List<Heredoc> heredocs, Span span,
