@@ -122,7 +122,7 @@ final class LineParsers {
         if (length < BY_LENGTH.length) {
             Keyword[] candidates = BY_LENGTH[length];
             for (int i = 0; i < candidates.length; i++) {
-                if (line.regionMatches(true, from, candidates[i].name(), 0, length)) return candidates[i];
+                if (isWrittenAs(from, candidates[i].name())) return candidates[i];
             }
         }
         // a non-ASCII keyword can still lower-case to a known one (the Kelvin sign becomes k)
@@ -131,6 +131,20 @@ final class LineParsers {
             if (k.name().toLowerCase(Locale.ROOT).equals(key)) return k;
         }
         return null;
+    }
+
+    /**
+     * True when {@code line} at {@code from} holds {@code name} (upper-case ASCII letters) in any case. As
+     * regionMatches(true, ...) answers for a byte string, whose chars are Latin-1: none of them folds to an ASCII
+     * letter but the letter's own two cases, so two compares per char do.
+     */
+    private boolean isWrittenAs(int from, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = line.charAt(from + i);
+            char upper = name.charAt(i);
+            if (c != upper && c != (char) (upper | 0x20)) return false;
+        }
+        return true;
     }
 
     /** BuildKit's extractBuilderFlags: byte-wise, so bytes 0x85 and 0xA0 count as blanks as they do there. */
@@ -397,15 +411,23 @@ final class LineParsers {
 
         /** Keeps the rune at pos and steps over it: U+FFFD's bytes for an invalid byte, as Go's WriteRune does. */
         private void keep(int ch, int width) {
-            if (ch < 0 && copy == null) copy = new StringBuilder().append(line, wordStart, keptEnd);
-            if (copy == null) {
+            // hot: per byte of a word, so the usual case (the word is still a range of the line) is small enough
+            // for C1 to inline
+            if (ch < 0 || copy != null) {
+                keepInCopy(ch, width);
+            } else {
                 keptEnd = pos + width;
-            } else if (ch < 0) {
+            }
+            pos += width;
+        }
+
+        private void keepInCopy(int ch, int width) {
+            if (copy == null) copy = new StringBuilder().append(line, wordStart, keptEnd);
+            if (ch < 0) {
                 copy.append(GoText.RUNE_ERROR);
             } else {
                 copy.append(line, pos, pos + width);
             }
-            pos += width;
         }
 
         private void endWord() {
