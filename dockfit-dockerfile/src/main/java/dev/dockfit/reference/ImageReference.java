@@ -20,9 +20,6 @@ public record ImageReference(String raw, String registry, String repository, Str
 
     public static final String DOCKER_HUB = "docker.io";
 
-    private static final Pattern REPOSITORY = Pattern.compile(
-            "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
-    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
     private static final Pattern DIGEST = Pattern.compile("[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[0-9a-fA-F]{32,}");
 
     /** Parses a reference; empty when the text is not a valid reference (e.g. it still holds {@code $VAR}). */
@@ -41,7 +38,7 @@ public record ImageReference(String raw, String registry, String repository, Str
         if (colon > s.lastIndexOf('/')) {
             tag = s.substring(colon + 1);
             s = s.substring(0, colon);
-            if (!TAG.matcher(tag).matches()) return Optional.empty();
+            if (!isTag(tag)) return Optional.empty();
         }
         String registry = null;
         int slash = s.indexOf('/');
@@ -52,8 +49,53 @@ public record ImageReference(String raw, String registry, String repository, Str
                 s = s.substring(slash + 1);
             }
         }
-        if (!REPOSITORY.matcher(s).matches()) return Optional.empty();
+        if (!isRepository(s)) return Optional.empty();
         return Optional.of(new ImageReference(text.strip(), registry, s, tag, digest));
+    }
+
+    /*
+     * The grammar's repository and tag, scanned by hand: a regex Matcher per FROM line is a hot cost on C1 (every
+     * file linted resolves its base images).
+     */
+
+    /** {@code [a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*} components joined by {@code /}. */
+    private static boolean isRepository(String s) {
+        int n = s.length();
+        int i = 0;
+        while (true) {
+            // a run of [a-z0-9] must start the text and follow every separator
+            if (i == n || !isLowerAlnum(s.charAt(i))) return false;
+            while (i < n && isLowerAlnum(s.charAt(i))) i++;
+            if (i == n) return true;
+            char c = s.charAt(i++);
+            if (c == '_') {
+                if (i < n && s.charAt(i) == '_') i++;
+            } else if (c == '-') {
+                while (i < n && s.charAt(i) == '-') i++;
+            } else if (c != '.' && c != '/') {
+                return false;
+            }
+        }
+    }
+
+    private static boolean isLowerAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+
+    /** {@code [\w][\w.-]{0,127}}. */
+    private static boolean isTag(String s) {
+        int n = s.length();
+        if (n == 0 || n > 128 || !isWordChar(s.charAt(0))) return false;
+        for (int i = 1; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isWordChar(c) && c != '.' && c != '-') return false;
+        }
+        return true;
+    }
+
+    /** The regex class {@code \w}: ASCII letters, digits and underscore. */
+    private static boolean isWordChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
     }
 
     /** The registry host, with Docker Hub's aliases folded to {@code docker.io}. */

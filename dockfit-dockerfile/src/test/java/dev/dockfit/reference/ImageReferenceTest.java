@@ -2,6 +2,12 @@ package dev.dockfit.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class ImageReferenceTest {
@@ -50,5 +56,27 @@ class ImageReferenceTest {
         assertThat(ImageReference.parse("Node:20")).isEmpty();
         assertThat(ImageReference.parse("node:")).isEmpty();
         assertThat(ImageReference.parse("")).isEmpty();
+    }
+
+    /** The grammar's regexes, which parse() scans by hand. */
+    private static final Pattern REPOSITORY = Pattern.compile(
+            "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*");
+    private static final Pattern TAG = Pattern.compile("[\\w][\\w.-]{0,127}");
+
+    @Property(tries = 3000)
+    void acceptsExactlyTheGrammarsRepositoriesAndTags(@ForAll("referenceLike") String text) {
+        // under "x/" the text is all repository path: no registry is split off
+        boolean valid = REPOSITORY.matcher(text).matches();
+        assertThat(ImageReference.parse("x/" + text).isPresent()).as(text).isEqualTo(valid);
+        if (text.indexOf('/') < 0) { // with a '/' after it, the colon would end a registry host instead
+            assertThat(ImageReference.parse("repo:" + text).isPresent()).as(text)
+                    .isEqualTo(TAG.matcher(text).matches());
+        }
+    }
+
+    @Provide
+    Arbitrary<String> referenceLike() {
+        return Arbitraries.strings().withChars("ab09Z._-/_").ofMinLength(0).ofMaxLength(12)
+                .edgeCases(c -> c.add("a".repeat(128)).add("a".repeat(129)));
     }
 }

@@ -2,34 +2,55 @@ package dev.dockfit.dockerfile.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /** The exact bytes of a Dockerfile, with the line index needed to turn byte offsets into positions. */
 public final class SourceText {
     /** The bytes as one char per byte: the only copy kept (hot: made for every file linted). */
     private final String byteView;
+    /** The start of each line in its first lineCount entries (not trimmed: no second copy). */
     private final int[] lineStarts;
+    private final int lineCount;
     private final int bomLength;
     private final boolean ascii;
 
     /** Reads {@code bytes} without keeping them: the caller may reuse its array. */
     private SourceText(byte[] bytes) {
         this.byteView = new String(bytes, StandardCharsets.ISO_8859_1);
-        // one pass finds the line starts and whether any byte is non-ASCII
+        // one pass finds the line starts (the parser reads its lines from them) and whether any byte is non-ASCII;
+        // hot: four bytes a step, as C1 does not unroll loops, and most steps hold no newline
         int[] starts = new int[Math.max(16, bytes.length >> 5)];
         int lines = 1;
         int high = 0;
-        for (int i = 0; i < bytes.length; i++) {
-            byte b = bytes[i];
-            high |= b;
-            if (b == '\n') {
-                if (lines == starts.length) starts = Arrays.copyOf(starts, lines * 2);
-                starts[lines++] = i + 1;
+        int i = 0;
+        for (; i + 4 <= bytes.length; i += 4) {
+            int b0 = bytes[i];
+            int b1 = bytes[i + 1];
+            int b2 = bytes[i + 2];
+            int b3 = bytes[i + 3];
+            high |= b0 | b1 | b2 | b3;
+            if (b0 == '\n' || b1 == '\n' || b2 == '\n' || b3 == '\n') {
+                for (int j = i; j < i + 4; j++) {
+                    if (bytes[j] == '\n') starts = withLine(starts, lines++, j + 1);
+                }
             }
         }
-        this.lineStarts = lines == starts.length ? starts : Arrays.copyOf(starts, lines);
+        for (; i < bytes.length; i++) {
+            high |= bytes[i];
+            if (bytes[i] == '\n') starts = withLine(starts, lines++, i + 1);
+        }
+        this.lineStarts = starts;
+        this.lineCount = lines;
         this.ascii = high >= 0;
         this.bomLength = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
                 && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+    }
+
+    /** {@code starts} with line {@code line} (0-based) starting at {@code offset}, grown when full. */
+    private static int[] withLine(int[] starts, int line, int offset) {
+        int[] out = line == starts.length ? Arrays.copyOf(starts, line * 2) : starts;
+        out[line] = offset;
+        return out;
     }
 
     public static SourceText of(byte[] bytes) {
@@ -65,24 +86,25 @@ public final class SourceText {
     }
 
     public int lineCount() {
-        return lineStarts.length;
+        return lineCount;
     }
 
     /** Byte offset where a 1-based line starts. */
     public int lineStart(int line) {
-        return lineStarts[line - 1];
+        return lineStarts[Objects.checkIndex(line - 1, lineCount)];
     }
 
     /** Byte offset where a 1-based line's content ends (before its {@code \n} or {@code \r\n}). */
     public int lineContentEnd(int line) {
-        int end = line < lineStarts.length ? lineStarts[line] - 1 : byteView.length();
-        if (end > lineStarts[line - 1] && byteView.charAt(end - 1) == '\r' && line < lineStarts.length) end--;
+        Objects.checkIndex(line - 1, lineCount);
+        int end = line < lineCount ? lineStarts[line] - 1 : byteView.length();
+        if (end > lineStarts[line - 1] && byteView.charAt(end - 1) == '\r' && line < lineCount) end--;
         return end;
     }
 
     public Position position(int offset) {
         if (offset < 0 || offset > byteView.length()) throw new IndexOutOfBoundsException("offset " + offset);
-        int idx = Arrays.binarySearch(lineStarts, offset);
+        int idx = Arrays.binarySearch(lineStarts, 0, lineCount, offset);
         int line = idx >= 0 ? idx : -idx - 2;
         int start = lineStarts[line];
         if (line == 0) start = Math.min(bomLength, offset);

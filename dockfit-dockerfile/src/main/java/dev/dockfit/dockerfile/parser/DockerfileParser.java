@@ -135,7 +135,7 @@ public final class DockerfileParser {
             }
             if (!heredocs.isEmpty()) end = heredocs.get(heredocs.size() - 1).span().end();
         }
-        if (raw.keyword.equalsIgnoreCase("from")) stage++;
+        if ("FROM".equals(raw.known)) stage++;
         instructions.add(toInstruction(raw, logical, heredocs, new Span(from, end), instructions.size()));
     }
 
@@ -168,14 +168,18 @@ public final class DockerfileParser {
     }
 
     /**
-     * True when the instruction's text holds {@code <<}. Hot: asked for every RUN, COPY and ADD; on a range of the
-     * source a '<' is searched for once per file, not once per instruction up to the next '<'.
+     * True when the instruction's text holds {@code <<}, also across a line continuation. Hot: asked for every RUN,
+     * COPY and ADD; the line's pieces are ranges of the source, where a '<' is searched for once per file, not
+     * once per instruction up to the next '<'.
      */
     private boolean holdsHeredocOperator(LogicalLine logical) {
-        if (!logical.inSource()) return logical.containsHeredocOperator();
-        int to = logical.to();
-        for (int lt = angleAtOrAfter(logical.from()); lt + 1 < to; lt = angleAtOrAfter(lt + 1)) {
-            if (s.charAt(lt + 1) == '<') return true;
+        int pieces = logical.pieces();
+        for (int k = 0; k < pieces; k++) {
+            int end = logical.pieceEnd(k);
+            for (int lt = angleAtOrAfter(logical.pieceStart(k)); lt < end; lt = angleAtOrAfter(lt + 1)) {
+                int next = lt + 1 < end ? lt + 1 : k + 1 < pieces ? logical.pieceStart(k + 1) : -1;
+                if (next >= 0 && s.charAt(next) == '<') return true;
+            }
         }
         return false;
     }
@@ -190,11 +194,12 @@ public final class DockerfileParser {
         return nextAngle;
     }
 
+    /** Hot: per instruction, so the known keyword's name is compared, not the text as written. */
     private static boolean canContainHeredoc(RawInstruction raw) {
         RawInstruction target = raw;
-        if (raw.keyword.equalsIgnoreCase("onbuild") && raw.child != null) target = raw.child;
-        String k = target.keyword;
-        return (k.equalsIgnoreCase("run") || k.equalsIgnoreCase("copy") || k.equalsIgnoreCase("add")) && !target.json;
+        if ("ONBUILD".equals(raw.known) && raw.child != null) target = raw.child;
+        String k = target.known;
+        return ("RUN".equals(k) || "COPY".equals(k) || "ADD".equals(k)) && !target.json;
     }
 
     private Instruction toInstruction(RawInstruction raw, LogicalLine logical, List<Heredoc> heredocs, Span span,

@@ -28,10 +28,17 @@ final class GoText {
         return byteString; // ASCII decodes to itself: no second copy
     }
 
-    /** The code point at {@code pos}, or -1 for an invalid byte; see {@link #width}. */
+    /**
+     * The code point at {@code pos}, or -1 for an invalid byte; see {@link #width}. Hot: per byte of every
+     * instruction, so the ASCII case is small enough for C1 to inline.
+     */
     static int runeAt(String s, int pos) {
         int b0 = s.charAt(pos) & 0xFF;
-        if (b0 < 0x80) return b0;
+        return b0 < 0x80 ? b0 : multiByteRune(s, pos, b0);
+    }
+
+    /** The code point of the sequence led by byte {@code b0 >= 0x80} at {@code pos}, or -1 when invalid. */
+    private static int multiByteRune(String s, int pos, int b0) {
         int n;
         int cp;
         if (b0 >= 0xC2 && b0 <= 0xDF) {
@@ -59,23 +66,17 @@ final class GoText {
 
     /** How many bytes a rune {@link #runeAt} returned takes (1 for an invalid byte, -1). */
     static int width(int cp) {
-        if (cp < 0) return 1;
-        if (cp < 0x80) return 1;
-        if (cp < 0x800) return 2;
-        if (cp < 0x10000) return 3;
-        return 4;
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; // an invalid byte (-1) is one byte too
     }
 
-    /** Go's unicode.IsSpace. */
+    /** Go's unicode.IsSpace; hot: per byte, so the ASCII test is small enough for C1 to inline. */
     static boolean isSpace(int cp) {
-        switch (cp) {
-            case '\t', '\n', 0x0B, '\f', '\r', ' ', 0x85, 0xA0:
-                return true;
-            default:
-                if (cp < 0x100) return false;
-                return cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
-                        || cp == 0x202F || cp == 0x205F || cp == 0x3000;
-        }
+        return cp <= ' ' ? cp == ' ' || cp >= '\t' && cp <= '\r' : cp >= 0x85 && isNonAsciiSpace(cp);
+    }
+
+    private static boolean isNonAsciiSpace(int cp) {
+        return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || cp >= 0x2000 && cp <= 0x200A || cp == 0x2028
+                || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
     }
 
     /** The characters of BuildKit's {@code [\t\v\f\r ]+} whitespace regexp. */

@@ -2,6 +2,7 @@ package dev.dockfit.dockerfile.parser;
 
 import dev.dockfit.dockerfile.parser.RawInstruction.Piece;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -11,34 +12,49 @@ import java.util.Locale;
  */
 final class LineParsers {
 
-    @FunctionalInterface
-    private interface ArgParser {
-        void parse(LineParsers p, RawInstruction into, int from, int to) throws DockerfileParseException;
-    }
+    /** The argument parsers BuildKit's dispatch table names. */
+    private enum Syntax { MAYBE_JSON_TO_LIST, NAME_OR_NAME_VAL, MAYBE_JSON, NAME_VAL, WHITESPACE_DELIMITED,
+        HEALTH_CONFIG, STRING, SUB_COMMAND }
 
     /** A keyword BuildKit knows, upper case, with the parser its dispatch table names. */
-    private record Keyword(String name, ArgParser parser) {
+    private record Keyword(String name, Syntax syntax) {
     }
 
     private static final Keyword[] DISPATCH = {
-        new Keyword("ADD", LineParsers::maybeJsonToList),
-        new Keyword("ARG", LineParsers::nameOrNameVal),
-        new Keyword("CMD", LineParsers::maybeJson),
-        new Keyword("COPY", LineParsers::maybeJsonToList),
-        new Keyword("ENTRYPOINT", LineParsers::maybeJson),
-        new Keyword("ENV", (p, r, f, t) -> p.nameVal(r, f, t, "ENV")),
-        new Keyword("EXPOSE", LineParsers::whitespaceDelimited),
-        new Keyword("FROM", LineParsers::whitespaceDelimited),
-        new Keyword("HEALTHCHECK", LineParsers::healthConfig),
-        new Keyword("LABEL", (p, r, f, t) -> p.nameVal(r, f, t, "LABEL")),
-        new Keyword("MAINTAINER", LineParsers::string),
-        new Keyword("ONBUILD", LineParsers::subCommand),
-        new Keyword("RUN", LineParsers::maybeJson),
-        new Keyword("SHELL", LineParsers::maybeJson),
-        new Keyword("STOPSIGNAL", LineParsers::string),
-        new Keyword("USER", LineParsers::string),
-        new Keyword("VOLUME", LineParsers::maybeJsonToList),
-        new Keyword("WORKDIR", LineParsers::string)};
+        new Keyword("ADD", Syntax.MAYBE_JSON_TO_LIST),
+        new Keyword("ARG", Syntax.NAME_OR_NAME_VAL),
+        new Keyword("CMD", Syntax.MAYBE_JSON),
+        new Keyword("COPY", Syntax.MAYBE_JSON_TO_LIST),
+        new Keyword("ENTRYPOINT", Syntax.MAYBE_JSON),
+        new Keyword("ENV", Syntax.NAME_VAL),
+        new Keyword("EXPOSE", Syntax.WHITESPACE_DELIMITED),
+        new Keyword("FROM", Syntax.WHITESPACE_DELIMITED),
+        new Keyword("HEALTHCHECK", Syntax.HEALTH_CONFIG),
+        new Keyword("LABEL", Syntax.NAME_VAL),
+        new Keyword("MAINTAINER", Syntax.STRING),
+        new Keyword("ONBUILD", Syntax.SUB_COMMAND),
+        new Keyword("RUN", Syntax.MAYBE_JSON),
+        new Keyword("SHELL", Syntax.MAYBE_JSON),
+        new Keyword("STOPSIGNAL", Syntax.STRING),
+        new Keyword("USER", Syntax.STRING),
+        new Keyword("VOLUME", Syntax.MAYBE_JSON_TO_LIST),
+        new Keyword("WORKDIR", Syntax.STRING)};
+
+    /** DISPATCH by name length: a keyword is compared with the two or three names of its length only. */
+    private static final Keyword[][] BY_LENGTH = byLength();
+
+    private static Keyword[][] byLength() {
+        int longest = 0;
+        for (Keyword k : DISPATCH) longest = Math.max(longest, k.name().length());
+        Keyword[][] out = new Keyword[longest + 1][0];
+        for (Keyword k : DISPATCH) {
+            Keyword[] same = out[k.name().length()];
+            same = Arrays.copyOf(same, same.length + 1);
+            same[same.length - 1] = k;
+            out[k.name().length()] = same;
+        }
+        return out;
+    }
 
     private static final String NOT_STRING_ARRAY =
             "when using JSON array syntax, arrays must be comprised of strings only";
@@ -63,6 +79,7 @@ final class LineParsers {
         Keyword known = known(a, cmdEnd);
         boolean asKnown = known != null && line.regionMatches(a, known.name(), 0, cmdEnd - a);
         r.keyword = asKnown ? known.name() : line.substring(a, cmdEnd); // upper case as written: no copy
+        r.known = known == null ? null : known.name();
         int argsFrom = b;
         if (cmdEnd < b) {
             int rest = cmdEnd;
@@ -77,9 +94,23 @@ final class LineParsers {
         if (known == null) {
             r.args.add(new Piece("", -1, -1)); // BuildKit keeps unknown instructions with one empty node
         } else {
-            known.parser().parse(this, r, argsFrom, argsTo);
+            parseArgs(known, r, argsFrom, argsTo);
         }
         return r;
+    }
+
+    /** A switch, not a function per keyword: one call site over many lambda classes is megamorphic on C1. */
+    private void parseArgs(Keyword known, RawInstruction r, int from, int to) throws DockerfileParseException {
+        switch (known.syntax()) {
+            case MAYBE_JSON_TO_LIST -> maybeJsonToList(r, from, to);
+            case NAME_OR_NAME_VAL -> nameOrNameVal(r, from, to);
+            case MAYBE_JSON -> maybeJson(r, from, to);
+            case NAME_VAL -> nameVal(r, from, to, known.name());
+            case WHITESPACE_DELIMITED -> whitespaceDelimited(r, from, to);
+            case HEALTH_CONFIG -> healthConfig(r, from, to);
+            case STRING -> string(r, from, to);
+            case SUB_COMMAND -> subCommand(r, from, to);
+        }
     }
 
     /**
@@ -88,8 +119,11 @@ final class LineParsers {
      */
     private Keyword known(int from, int to) {
         int length = to - from;
-        for (Keyword k : DISPATCH) {
-            if (k.name().length() == length && line.regionMatches(true, from, k.name(), 0, length)) return k;
+        if (length < BY_LENGTH.length) {
+            Keyword[] candidates = BY_LENGTH[length];
+            for (int i = 0; i < candidates.length; i++) {
+                if (isWrittenAs(from, candidates[i].name())) return candidates[i];
+            }
         }
         // a non-ASCII keyword can still lower-case to a known one (the Kelvin sign becomes k)
         String key = GoText.decode(line.substring(from, to)).toLowerCase(Locale.ROOT);
@@ -97,6 +131,20 @@ final class LineParsers {
             if (k.name().toLowerCase(Locale.ROOT).equals(key)) return k;
         }
         return null;
+    }
+
+    /**
+     * True when {@code line} at {@code from} holds {@code name} (upper-case ASCII letters) in any case. As
+     * regionMatches(true, ...) answers for a byte string, whose chars are Latin-1: none of them folds to an ASCII
+     * letter but the letter's own two cases, so two compares per char do.
+     */
+    private boolean isWrittenAs(int from, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = line.charAt(from + i);
+            char upper = name.charAt(i);
+            if (c != upper && c != (char) (upper | 0x20)) return false;
+        }
+        return true;
     }
 
     /** BuildKit's extractBuilderFlags: byte-wise, so bytes 0x85 and 0xA0 count as blanks as they do there. */
@@ -363,15 +411,23 @@ final class LineParsers {
 
         /** Keeps the rune at pos and steps over it: U+FFFD's bytes for an invalid byte, as Go's WriteRune does. */
         private void keep(int ch, int width) {
-            if (ch < 0 && copy == null) copy = new StringBuilder().append(line, wordStart, keptEnd);
-            if (copy == null) {
+            // hot: per byte of a word, so the usual case (the word is still a range of the line) is small enough
+            // for C1 to inline
+            if (ch < 0 || copy != null) {
+                keepInCopy(ch, width);
+            } else {
                 keptEnd = pos + width;
-            } else if (ch < 0) {
+            }
+            pos += width;
+        }
+
+        private void keepInCopy(int ch, int width) {
+            if (copy == null) copy = new StringBuilder().append(line, wordStart, keptEnd);
+            if (ch < 0) {
                 copy.append(GoText.RUNE_ERROR);
             } else {
                 copy.append(line, pos, pos + width);
             }
-            pos += width;
         }
 
         private void endWord() {

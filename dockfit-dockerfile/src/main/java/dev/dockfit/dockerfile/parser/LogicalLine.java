@@ -86,20 +86,19 @@ final class LogicalLine {
         return text().substring(from, to);
     }
 
-    /** True when the logical text is a range of the source, not a joined copy. */
-    boolean inSource() {
-        return text == source;
+    /** How many pieces of the source the line joins (each non-empty). */
+    int pieces() {
+        return pieces;
     }
 
-    /** True when the logical text holds {@code <<}; see the parser for text that is a range of the source. */
-    boolean containsHeredocOperator() {
-        String t = text();
-        int lt = t.indexOf('<', from);
-        while (lt >= 0 && lt + 1 < to) {
-            if (t.charAt(lt + 1) == '<') return true;
-            lt = t.indexOf('<', lt + 2);
-        }
-        return false;
+    /** The source offset where piece {@code k} starts. */
+    int pieceStart(int k) {
+        return pieceSource[k];
+    }
+
+    /** The source offset just after piece {@code k}. */
+    int pieceEnd(int k) {
+        return pieceSource[k] + pieceLength(k);
     }
 
     /** The source offset of logical byte {@code i}, {@code from() <= i < to()}. */

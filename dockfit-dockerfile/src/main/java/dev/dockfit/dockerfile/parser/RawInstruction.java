@@ -15,6 +15,8 @@ final class RawInstruction {
     int keywordFrom;
     int keywordTo;
     String keyword;
+    /** The upper-case name of the known keyword this is (however it was written), or null when unknown. */
+    String known;
     final List<Piece> flags = new ArrayList<>();
     final List<Piece> args = new ArrayList<>();
     boolean json;

@@ -8,7 +8,6 @@ import dev.dockfit.dockerfile.shell.ExpansionException;
 import dev.dockfit.dockerfile.shell.WordExpander;
 import dev.dockfit.reference.ImageReference;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,17 +32,21 @@ public final class BuildModel {
     private final List<Instruction> globalArgsView;
     private final List<Stage> stagesView;
     private final Optional<Stage> finalStage;
-    private final Map<Instruction, Scope> scopes;
-    private final Map<Instruction, Stage> stageOf;
+    /**
+     * The scope before and the stage of each instruction, by {@link Instruction#position()}: an array read per ask
+     * (hot on C1, where an identity map pays System.identityHashCode per instruction).
+     */
+    private final Scope[] scopes;
+    private final Stage[] stageOf;
     private Scope global;
 
     private BuildModel(Dockerfile dockerfile, BuildOptions options) {
         this.dockerfile = dockerfile;
         this.options = options;
         this.expander = new WordExpander(dockerfile.escapeToken());
-        int instructions = dockerfile.instructions().size(); // sized once: no rehash while building
-        this.scopes = new IdentityHashMap<>(instructions);
-        this.stageOf = new IdentityHashMap<>(instructions);
+        int instructions = dockerfile.instructions().size();
+        this.scopes = new Scope[instructions];
+        this.stageOf = new Stage[instructions];
         build();
         this.globalArgsView = List.copyOf(globalArgs);
         this.stagesView = List.copyOf(stages);
@@ -83,13 +86,19 @@ public final class BuildModel {
 
     /** The stage an instruction belongs to, or empty for a global ARG. */
     public Optional<Stage> stageOf(Instruction instruction) {
-        return Optional.ofNullable(stageOf.get(instruction));
+        return Optional.ofNullable(isOwn(instruction) ? stageOf[instruction.position()] : null);
     }
 
     /** The variables in force just before an instruction runs. */
     public Scope scopeBefore(Instruction instruction) {
-        Scope s = scopes.get(instruction);
+        Scope s = isOwn(instruction) ? scopes[instruction.position()] : null;
         return s != null ? s : global;
+    }
+
+    /** True when the instruction is one of this file's (not an ONBUILD's wrapped one, nor another file's). */
+    private boolean isOwn(Instruction instruction) {
+        int at = instruction.position();
+        return at >= 0 && at < scopes.length && dockerfile.instructions().get(at) == instruction;
     }
 
     /** Expands a word as the build would at this instruction; empty when the build would reject it. */
@@ -137,13 +146,13 @@ public final class BuildModel {
                 List<String> a = in.argValues();
                 name = a.size() >= 3 && a.get(1).equalsIgnoreCase("AS") ? a.get(2).toLowerCase(Locale.ROOT) : null;
                 base = resolveBase(in);
-                scopes.put(in, global);
+                scopes[k] = global;
                 Scope parent = base.stage() == null ? null : stageEnds.get(base.stage().intValue());
                 scope = parent == null ? Scope.empty() : parent.forChildStage();
                 body.add(in);
                 continue;
             }
-            scopes.put(in, from == null ? global : scope);
+            scopes[k] = from == null ? global : scope;
             if (from == null) {
                 if (in.is("ARG")) {
                     globalArgs.add(in);
@@ -163,7 +172,7 @@ public final class BuildModel {
         stages.add(stage);
         stageEnds.add(endScope);
         List<Instruction> instructions = stage.instructions();
-        for (int k = 0; k < instructions.size(); k++) stageOf.put(instructions.get(k), stage);
+        for (int k = 0; k < instructions.size(); k++) stageOf[instructions.get(k).position()] = stage;
     }
 
     private BaseImage resolveBase(Instruction from) {

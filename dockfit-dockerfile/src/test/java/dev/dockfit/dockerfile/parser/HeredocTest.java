@@ -34,6 +34,16 @@ class HeredocTest {
     }
 
     @Test
+    void operatorIsFoundInTheJoinedLineAlsoWhenSplitByAContinuation() throws Exception {
+        // "<\" then "<EOF" on the next line join to "<<EOF"; a lone '<' on each line is no operator
+        List<Instruction> in = parse("FROM a\nRUN cat <\\\n<EOF\nhi\nEOF\nRUN a < b \\\n  && c < d\nRUN x <\\\n y\n");
+        assertThat(only(in.get(1)).content()).isEqualTo("hi\n");
+        assertThat(in.get(2).heredocs()).isEmpty();
+        assertThat(in.get(3).heredocs()).isEmpty();
+        assertThat(in).hasSize(4);
+    }
+
+    @Test
     void dashStripsLeadingTabsFromBodyAndDelimiter() throws Exception {
         Heredoc h = only(parse("FROM a\nRUN <<-EOT\n\techo a\n\t\techo b\n\tEOT\n").get(1));
         assertThat(h.chomp()).isTrue();
