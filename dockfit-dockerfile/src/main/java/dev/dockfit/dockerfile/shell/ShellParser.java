@@ -1,6 +1,7 @@
 package dev.dockfit.dockerfile.shell;
 
 import dev.dockfit.dockerfile.shell.ShellLexer.Kind;
+import dev.dockfit.dockerfile.shell.ShellLexer.Op;
 import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
 import dev.dockfit.dockerfile.shell.ShellLexer.Token;
 import java.util.ArrayList;
@@ -40,7 +41,6 @@ public final class ShellParser {
 
     private static final int CLOSERS = bits("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
     private static final int CLOSERS_OF_COMPOUNDS = bits("fi", "done", "esac", "}");
-    private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&");
     private static final int COMPOUND_STARTS = bits("if", "while", "until", "for", "select", "case", "{", "function");
     /** The longest reserved word: a longer word is none of them. */
     private static final int LONGEST_RESERVED = "function".length();
@@ -138,7 +138,7 @@ public final class ShellParser {
             lexer.unfinishedHeredocs().forEach(enclosing::addHeredoc);
             if (!parenthesised) return limit;
             Token end = context.peek();
-            return end.isOperator(")") ? end.start() : -1;
+            return end.isOperator(Op.CLOSE_PAREN) ? end.start() : -1;
         } finally {
             leave();
         }
@@ -162,7 +162,7 @@ public final class ShellParser {
 
         boolean matches(Token t) {
             return (t.kind() == Kind.WORD && isIn(words, t))
-                    || (paren && t.isOperator(")"))
+                    || (paren && t.isOperator(Op.CLOSE_PAREN))
                     || (caseEnd && isCaseEnd(t));
         }
     }
@@ -198,11 +198,11 @@ public final class ShellParser {
     }
 
     private static boolean isPipe(Token t) {
-        return t.isOperator("|") || t.isOperator("|&");
+        return t.isOperator(Op.PIPE) || t.isOperator(Op.PIPE_AND);
     }
 
     private static boolean isCaseEnd(Token t) {
-        return t.kind() == Kind.OPERATOR && CASE_ENDS.contains(t.op());
+        return t.kind() == Kind.OPERATOR && t.op().endsCaseBranch();
     }
 
     private static String shown(Token t) {
@@ -210,7 +210,7 @@ public final class ShellParser {
             case WORD -> t.word().raw();
             case NEWLINE -> "line break";
             case EOF -> "end of text";
-            default -> t.op();
+            default -> t.op().text;
         };
     }
 
@@ -243,7 +243,7 @@ public final class ShellParser {
             Token t = peek();
             peeked = null;
             if (t.kind() != Kind.EOF) consumed++;
-            if (t.isOperator(")") || (t.kind() == Kind.WORD && isIn(CLOSERS_OF_COMPOUNDS, t))) {
+            if (t.isOperator(Op.CLOSE_PAREN) || (t.kind() == Kind.WORD && isIn(CLOSERS_OF_COMPOUNDS, t))) {
                 beforeLocked = false;
             }
             return t;
@@ -319,7 +319,7 @@ public final class ShellParser {
                     connector(Connector.NEWLINE);
                     continue;
                 }
-                if (t.isOperator(";") || t.isOperator("&") || t.isOperator(")") || isCaseEnd(t)
+                if (t.isOperator(Op.SEMI) || t.isOperator(Op.AMP) || t.isOperator(Op.CLOSE_PAREN) || isCaseEnd(t)
                         || (t.kind() == Kind.WORD && isIn(CLOSERS, t))) {
                     unexpected(t);
                     consume();
@@ -328,9 +328,9 @@ public final class ShellParser {
                 parseAndOr();
                 any = true;
                 Token end = peek();
-                if (end.isOperator(";")) {
+                if (end.isOperator(Op.SEMI)) {
                     connector(Connector.SEQ);
-                } else if (end.isOperator("&")) {
+                } else if (end.isOperator(Op.AMP)) {
                     connector(Connector.BACKGROUND);
                 } else if (end.kind() == Kind.NEWLINE) {
                     connector(Connector.NEWLINE);
@@ -344,8 +344,8 @@ public final class ShellParser {
 
         private void parseAndOr() {
             parsePipeline();
-            while (peek().isOperator("&&") || peek().isOperator("||")) {
-                connector(peek().isOperator("&&") ? Connector.AND : Connector.OR);
+            while (peek().isOperator(Op.AND_IF) || peek().isOperator(Op.OR_IF)) {
+                connector(peek().isOperator(Op.AND_IF) ? Connector.AND : Connector.OR);
                 skipNewlines();
                 parsePipeline();
             }
@@ -387,7 +387,7 @@ public final class ShellParser {
 
         private void parseCommand() {
             Token t = peek();
-            boolean compound = t.isOperator("(")
+            boolean compound = t.isOperator(Op.OPEN_PAREN)
                     || (t.kind() == Kind.WORD && isIn(COMPOUND_STARTS, t));
             if (!compound) {
                 boolean closer = t.kind() == Kind.WORD && isIn(CLOSERS, t);
@@ -398,9 +398,9 @@ public final class ShellParser {
                 }
                 return;
             }
-            // a word's token is reused by the lexer: keep what is needed after the body is parsed
+            // the token is reused by the lexer: keep what is needed after the body is parsed
             int start = t.start();
-            boolean subshell = t.isOperator("(");
+            boolean subshell = t.isOperator(Op.OPEN_PAREN);
             if (!enter(start)) {
                 lexer.skipToEnd();
                 peeked = null;
@@ -409,7 +409,7 @@ public final class ShellParser {
             }
             try {
                 if (subshell) {
-                    parseParenthesised(t);
+                    parseParenthesised(start);
                 } else {
                     switch (t.word().raw()) {
                         case "if" -> parseIf();
@@ -432,18 +432,18 @@ public final class ShellParser {
             }
         }
 
-        /** {@code ( list )} or the arithmetic command {@code (( expr ))}. */
-        private void parseParenthesised(Token open) {
+        /** {@code ( list )} or the arithmetic command {@code (( expr ))}, whose {@code (} is at {@code open}. */
+        private void parseParenthesised(int open) {
             consume();
-            if (lexer.charAt(open.end()) == '(') {
-                lexer.skipArithmetic(open.start());
+            if (lexer.charAt(open + 1) == '(') {
+                lexer.skipArithmetic(open);
                 return;
             }
             parseBody(Stop.PAREN);
-            if (peek().isOperator(")")) {
+            if (peek().isOperator(Op.CLOSE_PAREN)) {
                 consume();
             } else {
-                problem(open.start(), "missing ')'");
+                problem(open, "missing ')'");
             }
         }
 
@@ -484,7 +484,7 @@ public final class ShellParser {
         private void parseFor() {
             consume();
             Token t = peek();
-            if (t.isOperator("(") && lexer.charAt(t.end()) == '(') {
+            if (t.isOperator(Op.OPEN_PAREN) && lexer.charAt(t.end()) == '(') {
                 consume();
                 lexer.skipArithmetic(t.start());
             } else if (t.kind() == Kind.WORD) {
@@ -495,7 +495,7 @@ public final class ShellParser {
                     while (peek().kind() == Kind.WORD) consume();
                 }
             }
-            if (peek().isOperator(";")) consume();
+            if (peek().isOperator(Op.SEMI)) consume();
             skipNewlines();
             parseDoDone();
         }
@@ -517,9 +517,9 @@ public final class ShellParser {
                     return;
                 }
                 int before = consumed;
-                if (t.isOperator("(")) consume();
-                while (peek().kind() == Kind.WORD || peek().isOperator("|")) consume();
-                if (peek().isOperator(")")) {
+                if (t.isOperator(Op.OPEN_PAREN)) consume();
+                while (peek().kind() == Kind.WORD || peek().isOperator(Op.PIPE)) consume();
+                if (peek().isOperator(Op.CLOSE_PAREN)) {
                     consume();
                 } else {
                     problem(peek().start(), "missing ')' after a case pattern");
@@ -543,14 +543,14 @@ public final class ShellParser {
         private void parseFunction() {
             consume();
             if (peek().kind() == Kind.WORD) consume();
-            if (peek().isOperator("(")) parseEmptyParens();
+            if (peek().isOperator(Op.OPEN_PAREN)) parseEmptyParens();
             parseFunctionBody();
         }
 
         private void parseFunctionBody() {
             skipNewlines();
             Token body = peek();
-            if (!body.isOperator("(") && !(body.kind() == Kind.WORD && isIn(COMPOUND_STARTS, body))) {
+            if (!body.isOperator(Op.OPEN_PAREN) && !(body.kind() == Kind.WORD && isIn(COMPOUND_STARTS, body))) {
                 problem(body.start(), "a function body must be a compound command such as { ...; }");
             }
             parseCommand();
@@ -558,7 +558,7 @@ public final class ShellParser {
 
         private void parseEmptyParens() {
             consume();
-            if (peek().isOperator(")")) {
+            if (peek().isOperator(Op.CLOSE_PAREN)) {
                 consume();
             } else {
                 problem(peek().start(), "missing ')' in a function definition");
@@ -577,7 +577,7 @@ public final class ShellParser {
                     continue;
                 }
                 if (t.kind() != Kind.WORD) {
-                    if (t.isOperator("(")) unexpected(t);
+                    if (t.isOperator(Op.OPEN_PAREN)) unexpected(t);
                     break;
                 }
                 consume();
@@ -593,7 +593,7 @@ public final class ShellParser {
                         && command.redirections.isEmpty();
                 if (first && word.isSpelled("[[")) {
                     parseConditional(command);
-                } else if (first && peek().isOperator("(")) {
+                } else if (first && peek().isOperator(Op.OPEN_PAREN)) {
                     parseEmptyParens();
                     parseFunctionBody();
                     return;
@@ -625,21 +625,22 @@ public final class ShellParser {
         }
 
         private void parseRedirect(CommandBuilder command) {
-            Token op = consume();
-            RedirectionBuilder r = new RedirectionBuilder(op.op(), op.fd(), op.start(), op.end());
+            Token t = consume();
+            Op op = t.op(); // the token is reused by the lexer: the next peek replaces it
+            RedirectionBuilder r = new RedirectionBuilder(op.text, t.fd(), t.start(), t.end());
             if (command.redirections.isEmpty()) command.redirections = new ArrayList<>();
             command.redirections.add(r);
-            command.end = op.end();
+            command.end = r.end;
             if (peek().kind() != Kind.WORD) {
-                problem(op.end(), "missing word after '" + op.op() + "'");
+                problem(r.end, "missing word after '" + op.text + "'");
                 return;
             }
             ShellWord target = consume().word();
             r.target = target;
             r.end = target.end();
             command.end = target.end();
-            if (op.op().equals("<<") || op.op().equals("<<-")) {
-                r.heredoc = new PendingHeredoc(target.literal(), op.op().equals("<<-"));
+            if (op == Op.HEREDOC || op == Op.HEREDOC_STRIP) {
+                r.heredoc = new PendingHeredoc(target.literal(), op == Op.HEREDOC_STRIP);
                 String raw = target.raw();
                 r.heredocQuoted = raw.indexOf('\'') >= 0 || raw.indexOf('"') >= 0 || raw.indexOf('\\') >= 0;
                 lexer.addHeredoc(r.heredoc);
