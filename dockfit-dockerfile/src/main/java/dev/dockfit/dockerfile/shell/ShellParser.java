@@ -6,6 +6,7 @@ import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
 import dev.dockfit.dockerfile.shell.ShellLexer.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,6 @@ public final class ShellParser {
     private static final int COMPOUND_STARTS = bits("if", "while", "until", "for", "select", "case", "{", "function");
     /** The longest reserved word: a longer word is none of them. */
     private static final int LONGEST_RESERVED = "function".length();
-    private static final Comparator<CommandBuilder> BY_START = Comparator.comparingInt(c -> c.start);
     private static final Comparator<ShellScript.Problem> BY_OFFSET = Comparator.comparingInt(ShellScript.Problem::offset);
 
     /** Each thread's buffer for the characters of the script it parses, and the longest script it serves. */
@@ -54,7 +54,9 @@ public final class ShellParser {
     private final String text;
     /** The text's characters (a prefix of a reused buffer), shared by the lexers of the script and its substitutions. */
     private final char[] chars;
-    private final List<CommandBuilder> commands = new ArrayList<>();
+    private final List<SimpleCommand> commands = new ArrayList<>();
+    /** The commands that have redirections, whose Redirections are made once heredoc bodies are read; null if none. */
+    private List<Redirected> redirected;
     /** Distinct problems in the order found; null while there is none (most scripts). */
     private Set<ShellScript.Problem> problems;
     private int depth;
@@ -86,23 +88,46 @@ public final class ShellParser {
         Context top = parser.new Context(new ShellLexer(parser, text, parser.chars, 0, text.length()), false);
         top.parseList(Stop.NONE);
         top.finish();
-        List<CommandBuilder> commands = parser.commands;
-        if (!inStartOrder(commands)) commands.sort(BY_START); // most scripts have no substitution: no sort to pay
-        SimpleCommand[] built = new SimpleCommand[commands.size()];
-        for (int i = 0; i < built.length; i++) built[i] = commands.get(i).build(text);
+        parser.setRedirections();
+        SimpleCommand[] commands = parser.commands.toArray(new SimpleCommand[0]);
+        sortByStart(commands);
         List<ShellScript.Problem> problems = List.of();
         if (parser.problems != null) {
             problems = new ArrayList<>(parser.problems);
             problems.sort(BY_OFFSET);
         }
-        return new ShellScript(text, List.of(built), problems);
+        return new ShellScript(text, List.of(commands), problems);
     }
 
-    private static boolean inStartOrder(List<CommandBuilder> commands) {
-        for (int i = 1; i < commands.size(); i++) {
-            if (commands.get(i - 1).start > commands.get(i).start) return false;
+    /**
+     * Orders the commands by start offset, stably. An insertion sort: the commands come in completion order, which
+     * differs from the start order only around substitutions (whose commands complete before the enclosing one),
+     * so it mostly just compares neighbours.
+     */
+    private static void sortByStart(SimpleCommand[] commands) {
+        for (int i = 1; i < commands.length; i++) {
+            SimpleCommand c = commands[i];
+            int j = i;
+            while (j > 0 && commands[j - 1].start() > c.start()) {
+                commands[j] = commands[j - 1];
+                j--;
+            }
+            commands[j] = c;
         }
-        return true;
+    }
+
+    /** Builds the redirections of each command that has some; their heredoc bodies have been read by now. */
+    private void setRedirections() {
+        if (redirected == null) return;
+        for (int i = 0; i < redirected.size(); i++) {
+            List<RedirectionBuilder> builders = redirected.get(i).redirections();
+            Redirection[] built = new Redirection[builders.size()];
+            for (int r = 0; r < built.length; r++) built[r] = builders.get(r).build();
+            redirected.get(i).command().setRedirections(List.of(built));
+        }
+    }
+
+    private record Redirected(SimpleCommand command, List<RedirectionBuilder> redirections) {
     }
 
     void problem(int offset, String message) {
@@ -219,10 +244,17 @@ public final class ShellParser {
         private final ShellLexer lexer;
         private final boolean inSubstitution;
         /** Commands of this context in completion order; pipelines mark ranges of it. */
-        private final List<CommandBuilder> created = new ArrayList<>();
-        private final List<CommandBuilder> awaitingAfter = new ArrayList<>();
-        /** The words of the simple command being read, until {@link #complete} copies them. */
-        private final List<ShellWord> wordScratch = new ArrayList<>();
+        private final List<SimpleCommand> created = new ArrayList<>();
+        private final List<SimpleCommand> awaitingAfter = new ArrayList<>();
+        /**
+         * The parts of the simple command being read, until {@link #complete} copies them: one command is read at a
+         * time per context, so the lists are reused from command to command.
+         */
+        private final List<ShellWord> words = new ArrayList<>();
+        private final List<ShellWord> assignments = new ArrayList<>();
+        private final List<RedirectionBuilder> redirections = new ArrayList<>();
+        /** The end of the simple command being read. */
+        private int commandEnd;
         private Connector pendingBefore = Connector.END;
         /** Whether pendingBefore holds an operator (or the start's END) that a line break must not replace. */
         private boolean beforeLocked = true;
@@ -271,14 +303,18 @@ public final class ShellParser {
         }
 
         private void setAfter(Connector connector) {
-            for (int i = 0; i < awaitingAfter.size(); i++) awaitingAfter.get(i).after = connector;
+            for (int i = 0; i < awaitingAfter.size(); i++) awaitingAfter.get(i).setAfter(connector);
             awaitingAfter.clear();
         }
 
-        private void complete(CommandBuilder command) {
-            command.words = command.words.isEmpty() ? List.of() : List.copyOf(command.words);
-            command.before = pendingBefore;
-            command.inSubstitution = inSubstitution;
+        /** Makes the simple command read since {@code start}. */
+        private void complete(int start) {
+            SimpleCommand command = new SimpleCommand(text, immutableCopy(assignments), immutableCopy(words), start,
+                    commandEnd, pendingBefore, inSubstitution);
+            if (!redirections.isEmpty()) {
+                if (redirected == null) redirected = new ArrayList<>();
+                redirected.add(new Redirected(command, List.copyOf(redirections)));
+            }
             pendingBefore = Connector.END;
             beforeLocked = false;
             awaitingAfter.add(command);
@@ -376,11 +412,8 @@ public final class ShellParser {
             int size = bounds.size() - 1;
             for (int element = 0; element < size; element++) {
                 for (int i = bounds.get(element); i < bounds.get(element + 1); i++) {
-                    CommandBuilder c = created.get(i);
-                    if (c.pipelineIndex < 0) {
-                        c.pipelineIndex = element;
-                        c.pipelineSize = size;
-                    }
+                    SimpleCommand c = created.get(i);
+                    if (c.pipelineIndex() < 0) c.setPipeline(element, size);
                 }
             }
         }
@@ -423,8 +456,7 @@ public final class ShellParser {
             } finally {
                 leave();
             }
-            CommandBuilder ignored = new CommandBuilder(start);
-            while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
+            while (peek().kind() == Kind.REDIRECT) parseRedirect(false); // of the compound command: not kept
             // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
             Token next = peek();
             if (next.kind() == Kind.WORD && !(subshell && isIn(CLOSERS, next))) {
@@ -566,14 +598,15 @@ public final class ShellParser {
         }
 
         private void parseSimple() {
-            CommandBuilder command = new CommandBuilder(peek().start());
-            // one command is built at a time per context: its words gather in a list reused from command to command
-            wordScratch.clear();
-            command.words = wordScratch;
+            int start = peek().start();
+            commandEnd = start;
+            words.clear();
+            assignments.clear();
+            redirections.clear();
             while (true) {
                 Token t = peek();
                 if (t.kind() == Kind.REDIRECT) {
-                    parseRedirect(command);
+                    parseRedirect(true);
                     continue;
                 }
                 if (t.kind() != Kind.WORD) {
@@ -582,30 +615,26 @@ public final class ShellParser {
                 }
                 consume();
                 ShellWord word = t.word();
-                command.end = word.end();
-                if (command.words.isEmpty() && word.isAssignment()) {
-                    if (command.assignments.isEmpty()) command.assignments = new ArrayList<>();
-                    command.assignments.add(word);
+                commandEnd = word.end();
+                if (words.isEmpty() && word.isAssignment()) {
+                    assignments.add(word);
                     continue;
                 }
-                command.words.add(word);
-                boolean first = command.words.size() == 1 && command.assignments.isEmpty()
-                        && command.redirections.isEmpty();
+                words.add(word);
+                boolean first = words.size() == 1 && assignments.isEmpty() && redirections.isEmpty();
                 if (first && word.isSpelled("[[")) {
-                    parseConditional(command);
+                    parseConditional();
                 } else if (first && peek().isOperator(Op.OPEN_PAREN)) {
                     parseEmptyParens();
                     parseFunctionBody();
                     return;
                 }
             }
-            if (!command.words.isEmpty() || !command.assignments.isEmpty() || !command.redirections.isEmpty()) {
-                complete(command);
-            }
+            if (!words.isEmpty() || !assignments.isEmpty() || !redirections.isEmpty()) complete(start);
         }
 
         /** {@code [[ ... ]]}: operators inside are words of the command named {@code [[}. */
-        private void parseConditional(CommandBuilder command) {
+        private void parseConditional() {
             lexer.conditional = true;
             try {
                 while (true) {
@@ -615,8 +644,8 @@ public final class ShellParser {
                         return;
                     }
                     consume();
-                    command.words.add(t.word());
-                    command.end = t.end();
+                    words.add(t.word());
+                    commandEnd = t.end();
                     if (t.word().isSpelled("]]")) return;
                 }
             } finally {
@@ -624,13 +653,15 @@ public final class ShellParser {
             }
         }
 
-        private void parseRedirect(CommandBuilder command) {
+        /** Reads a redirection; {@code kept}: of the simple command being read, else of a compound command. */
+        private void parseRedirect(boolean kept) {
             Token t = consume();
             Op op = t.op(); // the token is reused by the lexer: the next peek replaces it
             RedirectionBuilder r = new RedirectionBuilder(op.text, t.fd(), t.start(), t.end());
-            if (command.redirections.isEmpty()) command.redirections = new ArrayList<>();
-            command.redirections.add(r);
-            command.end = r.end;
+            if (kept) {
+                redirections.add(r);
+                commandEnd = r.end;
+            }
             if (peek().kind() != Kind.WORD) {
                 problem(r.end, "missing word after '" + op.text + "'");
                 return;
@@ -638,7 +669,7 @@ public final class ShellParser {
             ShellWord target = consume().word();
             r.target = target;
             r.end = target.end();
-            command.end = target.end();
+            if (kept) commandEnd = target.end();
             if (op == Op.HEREDOC || op == Op.HEREDOC_STRIP) {
                 r.heredoc = new PendingHeredoc(target.literal(), op == Op.HEREDOC_STRIP);
                 String raw = target.raw();
@@ -648,36 +679,9 @@ public final class ShellParser {
         }
     }
 
-    /** A simple command while its connectors and heredoc bodies are still being found. */
-    private static final class CommandBuilder {
-        final int start;
-        int end;
-        /** The context's reused list while the command is read, then an immutable copy. */
-        List<ShellWord> words = List.of();
-        /** Created on the first one: most commands have neither. */
-        List<ShellWord> assignments = List.of();
-        List<RedirectionBuilder> redirections = List.of();
-        Connector before = Connector.END;
-        Connector after = Connector.END;
-        int pipelineIndex = -1;
-        int pipelineSize;
-        boolean inSubstitution;
-
-        CommandBuilder(int start) {
-            this.start = start;
-            this.end = start;
-        }
-
-        SimpleCommand build(String text) {
-            List<Redirection> built = List.of();
-            if (!redirections.isEmpty()) {
-                Redirection[] array = new Redirection[redirections.size()];
-                for (int i = 0; i < array.length; i++) array[i] = redirections.get(i).build();
-                built = List.of(array);
-            }
-            return new SimpleCommand(text, assignments, words, built, start, end, before, after,
-                    pipelineIndex, pipelineSize, inSubstitution);
-        }
+    /** An immutable copy; {@link Collections#emptyList()} when empty (see {@link SimpleCommand}). */
+    private static List<ShellWord> immutableCopy(List<ShellWord> words) {
+        return words.isEmpty() ? Collections.emptyList() : List.copyOf(words);
     }
 
     private static final class RedirectionBuilder {
