@@ -109,11 +109,15 @@ final class ShellLexer {
         }
     }
 
+    /** The first characters of the operators: any other character starts a word. */
+    private static final boolean[] OPERATOR_STARTS = asciiSet(";&|()<>");
     /** Blanks, line breaks and operator characters end an unquoted word. */
     private static final String META = " \t\r\n;&|()<>";
     private static final boolean[] META_CHARS = asciiSet(META);
     /** The ASCII characters that do not stand for themselves in a word: META plus quotes, escape and {@code $}. */
     private static final boolean[] SPECIAL_IN_WORD = asciiSet(META + "\\'\"$`");
+    /** The characters that do not stand for themselves inside double quotes (127, DEL, stands in for non-ASCII). */
+    private static final boolean[] SPECIAL_IN_DOUBLE_QUOTES = asciiSet("\\\"$`");
 
     private final ShellParser parser;
     private final String text;
@@ -179,13 +183,14 @@ final class ShellLexer {
         if ((c == '<' || c == '>') && fd < 0 && charAt(pos + 1) == '(') {
             return word(start);
         }
-        Op op = operatorAt(chars[pos]);
-        if (op == null) return word(start);
+        char first = chars[pos];
+        if (first >= 128 || !OPERATOR_STARTS[first]) return word(start); // most tokens
+        Op op = operatorAt(first);
         pos += op.text.length();
         return reused.set(op.redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
     }
 
-    /** The longest operator at {@code pos}, whose first character is {@code first}, or null (hot: per token). */
+    /** The longest operator at {@code pos}, whose first character {@code first} is one of {@link #OPERATOR_STARTS}. */
     private Op operatorAt(char first) {
         char second = charAt(pos + 1);
         char third = charAt(pos + 2);
@@ -199,8 +204,7 @@ final class ShellLexer {
             case ')' -> Op.CLOSE_PAREN;
             case '<' -> second == '<' ? (third == '<' ? Op.HERE_STRING : third == '-' ? Op.HEREDOC_STRIP : Op.HEREDOC)
                     : second == '&' ? Op.LESS_AND : second == '>' ? Op.LESS_GREAT : Op.LESS;
-            case '>' -> second == '>' ? Op.APPEND : second == '&' ? Op.GREAT_AND : second == '|' ? Op.CLOBBER : Op.GREAT;
-            default -> null;
+            default /* '>' */ -> second == '>' ? Op.APPEND : second == '&' ? Op.GREAT_AND : second == '|' ? Op.CLOBBER : Op.GREAT;
         };
     }
 
@@ -309,8 +313,9 @@ final class ShellLexer {
                     isLiteral = false;
                 }
                 default -> {
-                    literal.append(c);
-                    pos++;
+                    int runEnd = plainRun(pos); // a run at once, not a call per character
+                    literal.append(chars, pos, runEnd - pos);
+                    pos = runEnd;
                 }
             }
         }
@@ -332,6 +337,27 @@ final class ShellLexer {
         boolean[] set = new boolean[128];
         for (int i = 0; i < chars.length(); i++) set[chars.charAt(i)] = true;
         return set;
+    }
+
+    /**
+     * Whether {@code word} (read by this lexer) is {@code NAME=value}, {@code NAME+=value} or
+     * {@code NAME[index]=value}: checked by hand on the characters, with no Matcher and no cut (hot: asked of the
+     * first words of every command).
+     */
+    boolean isAssignment(ShellWord word) {
+        int from = word.start();
+        int to = word.end();
+        if (from == to || !isNameStart(chars[from])) return false;
+        int i = from + 1;
+        while (i < to && isNameChar(chars[i])) i++;
+        if (i < to && chars[i] == '[') {
+            int close = i + 1;
+            while (close < to && chars[close] != ']') close++;
+            if (close >= to) return false;
+            i = close + 1;
+        }
+        if (i < to && chars[i] == '+') i++;
+        return i < to && chars[i] == '=';
     }
 
     /** {@code NAME=(...)} or {@code NAME+=(...)}: the parenthesis belongs to the word. */
@@ -409,8 +435,10 @@ final class ShellLexer {
                 literal.append(text, start, pos);
                 isLiteral = false;
             } else {
-                literal.append(c);
-                pos++;
+                int runEnd = pos + 1;
+                while (runEnd < limit && !SPECIAL_IN_DOUBLE_QUOTES[Math.min(chars[runEnd], 127)]) runEnd++;
+                literal.append(chars, pos, runEnd - pos); // a run at once, not a call per character
+                pos = runEnd;
             }
         }
         parser.problem(open, "unterminated double quote");

@@ -96,7 +96,7 @@ public final class ShellParser {
             problems = new ArrayList<>(parser.problems);
             problems.sort(BY_OFFSET);
         }
-        return new ShellScript(text, List.of(commands), problems);
+        return new ShellScript(text, commands, problems);
     }
 
     /**
@@ -616,7 +616,7 @@ public final class ShellParser {
                 consume();
                 ShellWord word = t.word();
                 commandEnd = word.end();
-                if (words.isEmpty() && word.isAssignment()) {
+                if (words.isEmpty() && lexer.isAssignment(word)) {
                     assignments.add(word);
                     continue;
                 }
