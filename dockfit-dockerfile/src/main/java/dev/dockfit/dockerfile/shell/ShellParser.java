@@ -250,7 +250,8 @@ public final class ShellParser {
          * The parts of the simple command being read, until {@link #complete} copies them: one command is read at a
          * time per context, so the lists are reused from command to command.
          */
-        private final List<ShellWord> words = new ArrayList<>();
+        private ShellWord[] words = new ShellWord[8];
+        private int wordCount;
         private final List<ShellWord> assignments = new ArrayList<>();
         private final List<RedirectionBuilder> redirections = new ArrayList<>();
         /** The end of the simple command being read. */
@@ -309,7 +310,8 @@ public final class ShellParser {
 
         /** Makes the simple command read since {@code start}. */
         private void complete(int start) {
-            SimpleCommand command = new SimpleCommand(text, immutableCopy(assignments), immutableCopy(words), start,
+            List<ShellWord> assigned = assignments.isEmpty() ? Collections.emptyList() : List.copyOf(assignments);
+            SimpleCommand command = new SimpleCommand(text, assigned, immutableList(words, wordCount), start,
                     commandEnd, pendingBefore, inSubstitution);
             if (!redirections.isEmpty()) {
                 if (redirected == null) redirected = new ArrayList<>();
@@ -600,7 +602,7 @@ public final class ShellParser {
         private void parseSimple() {
             int start = peek().start();
             commandEnd = start;
-            words.clear();
+            wordCount = 0;
             assignments.clear();
             redirections.clear();
             while (true) {
@@ -616,12 +618,12 @@ public final class ShellParser {
                 consume();
                 ShellWord word = t.word();
                 commandEnd = word.end();
-                if (words.isEmpty() && lexer.isAssignment(word)) {
+                if (wordCount == 0 && lexer.isAssignment(word)) {
                     assignments.add(word);
                     continue;
                 }
-                words.add(word);
-                boolean first = words.size() == 1 && assignments.isEmpty() && redirections.isEmpty();
+                addWord(word);
+                boolean first = wordCount == 1 && assignments.isEmpty() && redirections.isEmpty();
                 if (first && word.isSpelled("[[")) {
                     parseConditional();
                 } else if (first && peek().isOperator(Op.OPEN_PAREN)) {
@@ -630,7 +632,12 @@ public final class ShellParser {
                     return;
                 }
             }
-            if (!words.isEmpty() || !assignments.isEmpty() || !redirections.isEmpty()) complete(start);
+            if (wordCount > 0 || !assignments.isEmpty() || !redirections.isEmpty()) complete(start);
+        }
+
+        private void addWord(ShellWord word) {
+            if (wordCount == words.length) words = Arrays.copyOf(words, 2 * wordCount);
+            words[wordCount++] = word;
         }
 
         /** {@code [[ ... ]]}: operators inside are words of the command named {@code [[}. */
@@ -644,7 +651,7 @@ public final class ShellParser {
                         return;
                     }
                     consume();
-                    words.add(t.word());
+                    addWord(t.word());
                     commandEnd = t.end();
                     if (t.word().isSpelled("]]")) return;
                 }
@@ -679,9 +686,22 @@ public final class ShellParser {
         }
     }
 
-    /** An immutable copy; {@link Collections#emptyList()} when empty (see {@link SimpleCommand}). */
-    private static List<ShellWord> immutableCopy(List<ShellWord> words) {
-        return words.isEmpty() ? Collections.emptyList() : List.copyOf(words);
+    /**
+     * The first {@code count} of {@code words} as an immutable list; {@link Collections#emptyList()} when empty
+     * (see {@link SimpleCommand}). Hot (per command): for most commands the fixed-arity List.of makes one array,
+     * where List.copyOf of a list or List.of of an array makes two.
+     */
+    private static List<ShellWord> immutableList(ShellWord[] words, int count) {
+        return switch (count) {
+            case 0 -> Collections.emptyList();
+            case 1 -> List.of(words[0]);
+            case 2 -> List.of(words[0], words[1]);
+            case 3 -> List.of(words[0], words[1], words[2]);
+            case 4 -> List.of(words[0], words[1], words[2], words[3]);
+            case 5 -> List.of(words[0], words[1], words[2], words[3], words[4]);
+            case 6 -> List.of(words[0], words[1], words[2], words[3], words[4], words[5]);
+            default -> List.of(Arrays.copyOf(words, count));
+        };
     }
 
     private static final class RedirectionBuilder {
