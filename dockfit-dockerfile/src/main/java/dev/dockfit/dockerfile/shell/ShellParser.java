@@ -311,8 +311,8 @@ public final class ShellParser {
         /** Makes the simple command read since {@code start}. */
         private void complete(int start) {
             List<ShellWord> assigned = assignments.isEmpty() ? Collections.emptyList() : List.copyOf(assignments);
-            SimpleCommand command = new SimpleCommand(text, assigned, immutableList(words, wordCount), start,
-                    commandEnd, pendingBefore, inSubstitution);
+            SimpleCommand command = new SimpleCommand(text, assigned, immutableList(words, wordCount),
+                    wordCount == 0 ? null : words[0], start, commandEnd, pendingBefore, inSubstitution);
             if (!redirections.isEmpty()) {
                 if (redirected == null) redirected = new ArrayList<>();
                 redirected.add(new Redirected(command, List.copyOf(redirections)));

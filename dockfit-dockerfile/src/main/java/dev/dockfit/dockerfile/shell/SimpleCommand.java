@@ -43,16 +43,18 @@ public final class SimpleCommand {
      * Made by the parser when the command's last word is read (hot: one per command, so no builder object first).
      * The lists are immutable, and an empty one is {@link Collections#emptyList()}, whose iterator is shared, so
      * that rules looping over the (usually empty) assignments of every command allocate nothing.
+     * {@code commandWord} is the first of {@code words} or null: given, not asked of the list, since a List call
+     * site that sees several list classes is an interface dispatch on C1.
      */
-    SimpleCommand(String text, List<ShellWord> assignments, List<ShellWord> words, int start, int end,
-                  Connector before, boolean inSubstitution) {
+    SimpleCommand(String text, List<ShellWord> assignments, List<ShellWord> words, ShellWord commandWord,
+                  int start, int end, Connector before, boolean inSubstitution) {
         this.text = text;
         this.assignments = assignments;
         this.words = words;
-        if (words.isEmpty()) {
+        if (commandWord == null) {
             this.name = "";
         } else {
-            String literal = words.get(0).literal();
+            String literal = commandWord.literal();
             this.name = literal.substring(literal.lastIndexOf('/') + 1);
         }
         this.nameHash = name.hashCode();
