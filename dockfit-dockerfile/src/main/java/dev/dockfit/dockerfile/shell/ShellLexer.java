@@ -13,15 +13,37 @@ final class ShellLexer {
 
     enum Kind { WORD, OPERATOR, REDIRECT, NEWLINE, EOF }
 
+    /** The operators, longest first among those sharing a start; the parser compares them by identity (cheap on C1). */
+    enum Op {
+        DOUBLE_SEMI_AND(";;&"), DOUBLE_SEMI(";;"), SEMI_AND(";&"), SEMI(";"),
+        AND_IF("&&"), AND_APPEND("&>>"), AND_GREAT("&>"), AMP("&"),
+        OR_IF("||"), PIPE_AND("|&"), PIPE("|"), OPEN_PAREN("("), CLOSE_PAREN(")"),
+        HERE_STRING("<<<"), HEREDOC_STRIP("<<-"), HEREDOC("<<"), LESS_AND("<&"), LESS_GREAT("<>"), LESS("<"),
+        APPEND(">>"), GREAT_AND(">&"), CLOBBER(">|"), GREAT(">");
+
+        final String text;
+        /** A redirection operator: it starts with {@code <}, {@code >} or {@code &>}. */
+        final boolean redirect;
+
+        Op(String text) {
+            this.text = text;
+            this.redirect = text.charAt(0) == '<' || text.charAt(0) == '>' || text.startsWith("&>");
+        }
+
+        /** A case branch's end: {@code ;;}, {@code ;&} or {@code ;;&}. */
+        boolean endsCaseBranch() {
+            return this == DOUBLE_SEMI || this == SEMI_AND || this == DOUBLE_SEMI_AND;
+        }
+    }
+
     /**
-     * A token; {@code op} is the operator text for OPERATOR and REDIRECT, {@code fd} a redirect's descriptor.
-     * Operators and redirects are new objects, but the lexer returns one reused token for every word,
-     * line break and end of text (hot: a token per word, which C1 would allocate): such a token holds only until
-     * the lexer's next call.
+     * A token; {@code op} is the operator of OPERATOR and REDIRECT, {@code fd} a redirect's descriptor. The lexer
+     * returns one reused token for every token (hot: C1 would allocate one per word): a token holds only until
+     * the lexer's next call, so the parser copies what it keeps longer.
      */
     static final class Token {
         private Kind kind;
-        private String op;
+        private Op op;
         private ShellWord word;
         private int fd;
         private int start;
@@ -29,11 +51,7 @@ final class ShellLexer {
         /** Which reserved words a word token is spelled as, as the parser's bits; -1 until it asks. */
         int reservedBits;
 
-        Token(Kind kind, String op, ShellWord word, int fd, int start, int end) {
-            set(kind, op, word, fd, start, end);
-        }
-
-        private Token set(Kind kind, String op, ShellWord word, int fd, int start, int end) {
+        private Token set(Kind kind, Op op, ShellWord word, int fd, int start, int end) {
             this.kind = kind;
             this.op = op;
             this.word = word;
@@ -48,7 +66,7 @@ final class ShellLexer {
             return kind;
         }
 
-        String op() {
+        Op op() {
             return op;
         }
 
@@ -68,8 +86,8 @@ final class ShellLexer {
             return end;
         }
 
-        boolean isOperator(String operator) {
-            return kind == Kind.OPERATOR && op.equals(operator);
+        boolean isOperator(Op operator) {
+            return op == operator && kind == Kind.OPERATOR;
         }
 
         /** An unquoted word spelled exactly {@code keyword}. */
@@ -91,10 +109,6 @@ final class ShellLexer {
         }
     }
 
-    private static final String[] OPERATORS = {
-        ";;&", ";;", ";&", ";", "&&", "&>>", "&>", "&", "||", "|&", "|", "(", ")",
-        "<<<", "<<-", "<<", "<&", "<>", "<", ">>", ">&", ">|", ">",
-    };
     /** The first characters of the operators: any other character starts a word. */
     private static final boolean[] OPERATOR_STARTS = asciiSet(";&|()<>");
     /** Blanks, line breaks and operator characters end an unquoted word. */
@@ -102,14 +116,16 @@ final class ShellLexer {
     private static final boolean[] META_CHARS = asciiSet(META);
     /** The ASCII characters that do not stand for themselves in a word: META plus quotes, escape and {@code $}. */
     private static final boolean[] SPECIAL_IN_WORD = asciiSet(META + "\\'\"$`");
+    /** The characters that do not stand for themselves inside double quotes (127, DEL, stands in for non-ASCII). */
+    private static final boolean[] SPECIAL_IN_DOUBLE_QUOTES = asciiSet("\\\"$`");
 
     private final ShellParser parser;
     private final String text;
     /** The characters of {@code text}: on C1, reading an array is much cheaper than String.charAt (hot: per character). */
     private final char[] chars;
     private final int limit;
-    /** The token returned for words, line breaks and the end (see {@link Token}). */
-    private final Token reused = new Token(Kind.EOF, "", null, -1, 0, 0);
+    /** The token returned for every token (see {@link Token}). */
+    private final Token reused = new Token();
     private final List<PendingHeredoc> pending = new ArrayList<>();
     /**
      * The literal of the word being read, created on the first word that needs it and reused by the next ones
@@ -145,17 +161,17 @@ final class ShellLexer {
 
     Token next() {
         skipBlanksAndComments();
-        if (pos >= limit) return reused.set(Kind.EOF, "", null, -1, limit, limit);
+        if (pos >= limit) return reused.set(Kind.EOF, null, null, -1, limit, limit);
         int start = pos;
         char c = chars[pos];
         if (c == '\n') {
             pos++;
             readHeredocBodies();
-            return reused.set(Kind.NEWLINE, "\n", null, -1, start, start + 1);
+            return reused.set(Kind.NEWLINE, null, null, -1, start, start + 1);
         }
         if (conditional && "&|()<>".indexOf(c) >= 0) {
             pos += (c == '&' || c == '|') && charAt(pos + 1) == c ? 2 : 1;
-            return reused.set(Kind.WORD, "", new ShellWord(text, start, pos), -1, start, pos);
+            return reused.set(Kind.WORD, null, new ShellWord(text, start, pos), -1, start, pos);
         }
         int fd = -1;
         int digits = pos;
@@ -168,20 +184,33 @@ final class ShellLexer {
             return word(start);
         }
         char first = chars[pos];
-        if (first >= 128 || !OPERATOR_STARTS[first]) return word(start);
-        for (String op : OPERATORS) {
-            if (op.charAt(0) == first && text.startsWith(op, pos) && pos + op.length() <= limit) {
-                boolean redirect = op.charAt(0) == '<' || op.charAt(0) == '>' || op.startsWith("&>");
-                pos += op.length();
-                return new Token(redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
-            }
-        }
-        return word(start);
+        if (first >= 128 || !OPERATOR_STARTS[first]) return word(start); // most tokens
+        Op op = operatorAt(first);
+        pos += op.text.length();
+        return reused.set(op.redirect ? Kind.REDIRECT : Kind.OPERATOR, op, null, fd, start, pos);
+    }
+
+    /** The longest operator at {@code pos}, whose first character {@code first} is one of {@link #OPERATOR_STARTS}. */
+    private Op operatorAt(char first) {
+        char second = charAt(pos + 1);
+        char third = charAt(pos + 2);
+        return switch (first) {
+            case ';' -> second == ';' ? (third == '&' ? Op.DOUBLE_SEMI_AND : Op.DOUBLE_SEMI)
+                    : second == '&' ? Op.SEMI_AND : Op.SEMI;
+            case '&' -> second == '&' ? Op.AND_IF
+                    : second == '>' ? (third == '>' ? Op.AND_APPEND : Op.AND_GREAT) : Op.AMP;
+            case '|' -> second == '|' ? Op.OR_IF : second == '&' ? Op.PIPE_AND : Op.PIPE;
+            case '(' -> Op.OPEN_PAREN;
+            case ')' -> Op.CLOSE_PAREN;
+            case '<' -> second == '<' ? (third == '<' ? Op.HERE_STRING : third == '-' ? Op.HEREDOC_STRIP : Op.HEREDOC)
+                    : second == '&' ? Op.LESS_AND : second == '>' ? Op.LESS_GREAT : Op.LESS;
+            default /* '>' */ -> second == '>' ? Op.APPEND : second == '&' ? Op.GREAT_AND : second == '|' ? Op.CLOBBER : Op.GREAT;
+        };
     }
 
     private Token word(int start) {
         ShellWord word = lexWord();
-        return reused.set(Kind.WORD, "", word, -1, start, word.end());
+        return reused.set(Kind.WORD, null, word, -1, start, word.end());
     }
 
     private void skipBlanksAndComments() {
@@ -284,8 +313,9 @@ final class ShellLexer {
                     isLiteral = false;
                 }
                 default -> {
-                    literal.append(c);
-                    pos++;
+                    int runEnd = plainRun(pos); // a run at once, not a call per character
+                    literal.append(chars, pos, runEnd - pos);
+                    pos = runEnd;
                 }
             }
         }
@@ -307,6 +337,27 @@ final class ShellLexer {
         boolean[] set = new boolean[128];
         for (int i = 0; i < chars.length(); i++) set[chars.charAt(i)] = true;
         return set;
+    }
+
+    /**
+     * Whether {@code word} (read by this lexer) is {@code NAME=value}, {@code NAME+=value} or
+     * {@code NAME[index]=value}: checked by hand on the characters, with no Matcher and no cut (hot: asked of the
+     * first words of every command).
+     */
+    boolean isAssignment(ShellWord word) {
+        int from = word.start();
+        int to = word.end();
+        if (from == to || !isNameStart(chars[from])) return false;
+        int i = from + 1;
+        while (i < to && isNameChar(chars[i])) i++;
+        if (i < to && chars[i] == '[') {
+            int close = i + 1;
+            while (close < to && chars[close] != ']') close++;
+            if (close >= to) return false;
+            i = close + 1;
+        }
+        if (i < to && chars[i] == '+') i++;
+        return i < to && chars[i] == '=';
     }
 
     /** {@code NAME=(...)} or {@code NAME+=(...)}: the parenthesis belongs to the word. */
@@ -384,8 +435,10 @@ final class ShellLexer {
                 literal.append(text, start, pos);
                 isLiteral = false;
             } else {
-                literal.append(c);
-                pos++;
+                int runEnd = pos + 1;
+                while (runEnd < limit && !SPECIAL_IN_DOUBLE_QUOTES[Math.min(chars[runEnd], 127)]) runEnd++;
+                literal.append(chars, pos, runEnd - pos); // a run at once, not a call per character
+                pos = runEnd;
             }
         }
         parser.problem(open, "unterminated double quote");

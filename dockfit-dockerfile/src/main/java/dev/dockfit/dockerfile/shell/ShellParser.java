@@ -1,10 +1,12 @@
 package dev.dockfit.dockerfile.shell;
 
 import dev.dockfit.dockerfile.shell.ShellLexer.Kind;
+import dev.dockfit.dockerfile.shell.ShellLexer.Op;
 import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
 import dev.dockfit.dockerfile.shell.ShellLexer.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,11 +42,9 @@ public final class ShellParser {
 
     private static final int CLOSERS = bits("then", "elif", "else", "fi", "do", "done", "esac", "}", "]]");
     private static final int CLOSERS_OF_COMPOUNDS = bits("fi", "done", "esac", "}");
-    private static final Set<String> CASE_ENDS = Set.of(";;", ";&", ";;&");
     private static final int COMPOUND_STARTS = bits("if", "while", "until", "for", "select", "case", "{", "function");
     /** The longest reserved word: a longer word is none of them. */
     private static final int LONGEST_RESERVED = "function".length();
-    private static final Comparator<CommandBuilder> BY_START = Comparator.comparingInt(c -> c.start);
     private static final Comparator<ShellScript.Problem> BY_OFFSET = Comparator.comparingInt(ShellScript.Problem::offset);
 
     /** Each thread's buffer for the characters of the script it parses, and the longest script it serves. */
@@ -54,7 +54,9 @@ public final class ShellParser {
     private final String text;
     /** The text's characters (a prefix of a reused buffer), shared by the lexers of the script and its substitutions. */
     private final char[] chars;
-    private final List<CommandBuilder> commands = new ArrayList<>();
+    private final List<SimpleCommand> commands = new ArrayList<>();
+    /** The commands that have redirections, whose Redirections are made once heredoc bodies are read; null if none. */
+    private List<Redirected> redirected;
     /** Distinct problems in the order found; null while there is none (most scripts). */
     private Set<ShellScript.Problem> problems;
     private int depth;
@@ -86,23 +88,46 @@ public final class ShellParser {
         Context top = parser.new Context(new ShellLexer(parser, text, parser.chars, 0, text.length()), false);
         top.parseList(Stop.NONE);
         top.finish();
-        List<CommandBuilder> commands = parser.commands;
-        if (!inStartOrder(commands)) commands.sort(BY_START); // most scripts have no substitution: no sort to pay
-        SimpleCommand[] built = new SimpleCommand[commands.size()];
-        for (int i = 0; i < built.length; i++) built[i] = commands.get(i).build(text);
+        parser.setRedirections();
+        SimpleCommand[] commands = parser.commands.toArray(new SimpleCommand[0]);
+        sortByStart(commands);
         List<ShellScript.Problem> problems = List.of();
         if (parser.problems != null) {
             problems = new ArrayList<>(parser.problems);
             problems.sort(BY_OFFSET);
         }
-        return new ShellScript(text, List.of(built), problems);
+        return new ShellScript(text, commands, problems);
     }
 
-    private static boolean inStartOrder(List<CommandBuilder> commands) {
-        for (int i = 1; i < commands.size(); i++) {
-            if (commands.get(i - 1).start > commands.get(i).start) return false;
+    /**
+     * Orders the commands by start offset, stably. An insertion sort: the commands come in completion order, which
+     * differs from the start order only around substitutions (whose commands complete before the enclosing one),
+     * so it mostly just compares neighbours.
+     */
+    private static void sortByStart(SimpleCommand[] commands) {
+        for (int i = 1; i < commands.length; i++) {
+            SimpleCommand c = commands[i];
+            int j = i;
+            while (j > 0 && commands[j - 1].start() > c.start()) {
+                commands[j] = commands[j - 1];
+                j--;
+            }
+            commands[j] = c;
         }
-        return true;
+    }
+
+    /** Builds the redirections of each command that has some; their heredoc bodies have been read by now. */
+    private void setRedirections() {
+        if (redirected == null) return;
+        for (int i = 0; i < redirected.size(); i++) {
+            List<RedirectionBuilder> builders = redirected.get(i).redirections();
+            Redirection[] built = new Redirection[builders.size()];
+            for (int r = 0; r < built.length; r++) built[r] = builders.get(r).build();
+            redirected.get(i).command().setRedirections(List.of(built));
+        }
+    }
+
+    private record Redirected(SimpleCommand command, List<RedirectionBuilder> redirections) {
     }
 
     void problem(int offset, String message) {
@@ -138,7 +163,7 @@ public final class ShellParser {
             lexer.unfinishedHeredocs().forEach(enclosing::addHeredoc);
             if (!parenthesised) return limit;
             Token end = context.peek();
-            return end.isOperator(")") ? end.start() : -1;
+            return end.isOperator(Op.CLOSE_PAREN) ? end.start() : -1;
         } finally {
             leave();
         }
@@ -162,7 +187,7 @@ public final class ShellParser {
 
         boolean matches(Token t) {
             return (t.kind() == Kind.WORD && isIn(words, t))
-                    || (paren && t.isOperator(")"))
+                    || (paren && t.isOperator(Op.CLOSE_PAREN))
                     || (caseEnd && isCaseEnd(t));
         }
     }
@@ -198,11 +223,11 @@ public final class ShellParser {
     }
 
     private static boolean isPipe(Token t) {
-        return t.isOperator("|") || t.isOperator("|&");
+        return t.isOperator(Op.PIPE) || t.isOperator(Op.PIPE_AND);
     }
 
     private static boolean isCaseEnd(Token t) {
-        return t.kind() == Kind.OPERATOR && CASE_ENDS.contains(t.op());
+        return t.kind() == Kind.OPERATOR && t.op().endsCaseBranch();
     }
 
     private static String shown(Token t) {
@@ -210,7 +235,7 @@ public final class ShellParser {
             case WORD -> t.word().raw();
             case NEWLINE -> "line break";
             case EOF -> "end of text";
-            default -> t.op();
+            default -> t.op().text;
         };
     }
 
@@ -219,10 +244,18 @@ public final class ShellParser {
         private final ShellLexer lexer;
         private final boolean inSubstitution;
         /** Commands of this context in completion order; pipelines mark ranges of it. */
-        private final List<CommandBuilder> created = new ArrayList<>();
-        private final List<CommandBuilder> awaitingAfter = new ArrayList<>();
-        /** The words of the simple command being read, until {@link #complete} copies them. */
-        private final List<ShellWord> wordScratch = new ArrayList<>();
+        private final List<SimpleCommand> created = new ArrayList<>();
+        private final List<SimpleCommand> awaitingAfter = new ArrayList<>();
+        /**
+         * The parts of the simple command being read, until {@link #complete} copies them: one command is read at a
+         * time per context, so the lists are reused from command to command.
+         */
+        private ShellWord[] words = new ShellWord[8];
+        private int wordCount;
+        private final List<ShellWord> assignments = new ArrayList<>();
+        private final List<RedirectionBuilder> redirections = new ArrayList<>();
+        /** The end of the simple command being read. */
+        private int commandEnd;
         private Connector pendingBefore = Connector.END;
         /** Whether pendingBefore holds an operator (or the start's END) that a line break must not replace. */
         private boolean beforeLocked = true;
@@ -243,7 +276,7 @@ public final class ShellParser {
             Token t = peek();
             peeked = null;
             if (t.kind() != Kind.EOF) consumed++;
-            if (t.isOperator(")") || (t.kind() == Kind.WORD && isIn(CLOSERS_OF_COMPOUNDS, t))) {
+            if (t.isOperator(Op.CLOSE_PAREN) || (t.kind() == Kind.WORD && isIn(CLOSERS_OF_COMPOUNDS, t))) {
                 beforeLocked = false;
             }
             return t;
@@ -271,14 +304,19 @@ public final class ShellParser {
         }
 
         private void setAfter(Connector connector) {
-            for (int i = 0; i < awaitingAfter.size(); i++) awaitingAfter.get(i).after = connector;
+            for (int i = 0; i < awaitingAfter.size(); i++) awaitingAfter.get(i).setAfter(connector);
             awaitingAfter.clear();
         }
 
-        private void complete(CommandBuilder command) {
-            command.words = command.words.isEmpty() ? List.of() : List.copyOf(command.words);
-            command.before = pendingBefore;
-            command.inSubstitution = inSubstitution;
+        /** Makes the simple command read since {@code start}. */
+        private void complete(int start) {
+            List<ShellWord> assigned = assignments.isEmpty() ? Collections.emptyList() : List.copyOf(assignments);
+            SimpleCommand command = new SimpleCommand(text, assigned, immutableList(words, wordCount),
+                    wordCount == 0 ? null : words[0], start, commandEnd, pendingBefore, inSubstitution);
+            if (!redirections.isEmpty()) {
+                if (redirected == null) redirected = new ArrayList<>();
+                redirected.add(new Redirected(command, List.copyOf(redirections)));
+            }
             pendingBefore = Connector.END;
             beforeLocked = false;
             awaitingAfter.add(command);
@@ -319,7 +357,7 @@ public final class ShellParser {
                     connector(Connector.NEWLINE);
                     continue;
                 }
-                if (t.isOperator(";") || t.isOperator("&") || t.isOperator(")") || isCaseEnd(t)
+                if (t.isOperator(Op.SEMI) || t.isOperator(Op.AMP) || t.isOperator(Op.CLOSE_PAREN) || isCaseEnd(t)
                         || (t.kind() == Kind.WORD && isIn(CLOSERS, t))) {
                     unexpected(t);
                     consume();
@@ -328,9 +366,9 @@ public final class ShellParser {
                 parseAndOr();
                 any = true;
                 Token end = peek();
-                if (end.isOperator(";")) {
+                if (end.isOperator(Op.SEMI)) {
                     connector(Connector.SEQ);
-                } else if (end.isOperator("&")) {
+                } else if (end.isOperator(Op.AMP)) {
                     connector(Connector.BACKGROUND);
                 } else if (end.kind() == Kind.NEWLINE) {
                     connector(Connector.NEWLINE);
@@ -344,8 +382,8 @@ public final class ShellParser {
 
         private void parseAndOr() {
             parsePipeline();
-            while (peek().isOperator("&&") || peek().isOperator("||")) {
-                connector(peek().isOperator("&&") ? Connector.AND : Connector.OR);
+            while (peek().isOperator(Op.AND_IF) || peek().isOperator(Op.OR_IF)) {
+                connector(peek().isOperator(Op.AND_IF) ? Connector.AND : Connector.OR);
                 skipNewlines();
                 parsePipeline();
             }
@@ -376,18 +414,15 @@ public final class ShellParser {
             int size = bounds.size() - 1;
             for (int element = 0; element < size; element++) {
                 for (int i = bounds.get(element); i < bounds.get(element + 1); i++) {
-                    CommandBuilder c = created.get(i);
-                    if (c.pipelineIndex < 0) {
-                        c.pipelineIndex = element;
-                        c.pipelineSize = size;
-                    }
+                    SimpleCommand c = created.get(i);
+                    if (c.pipelineIndex() < 0) c.setPipeline(element, size);
                 }
             }
         }
 
         private void parseCommand() {
             Token t = peek();
-            boolean compound = t.isOperator("(")
+            boolean compound = t.isOperator(Op.OPEN_PAREN)
                     || (t.kind() == Kind.WORD && isIn(COMPOUND_STARTS, t));
             if (!compound) {
                 boolean closer = t.kind() == Kind.WORD && isIn(CLOSERS, t);
@@ -398,9 +433,9 @@ public final class ShellParser {
                 }
                 return;
             }
-            // a word's token is reused by the lexer: keep what is needed after the body is parsed
+            // the token is reused by the lexer: keep what is needed after the body is parsed
             int start = t.start();
-            boolean subshell = t.isOperator("(");
+            boolean subshell = t.isOperator(Op.OPEN_PAREN);
             if (!enter(start)) {
                 lexer.skipToEnd();
                 peeked = null;
@@ -409,7 +444,7 @@ public final class ShellParser {
             }
             try {
                 if (subshell) {
-                    parseParenthesised(t);
+                    parseParenthesised(start);
                 } else {
                     switch (t.word().raw()) {
                         case "if" -> parseIf();
@@ -423,8 +458,7 @@ public final class ShellParser {
             } finally {
                 leave();
             }
-            CommandBuilder ignored = new CommandBuilder(start);
-            while (peek().kind() == Kind.REDIRECT) parseRedirect(ignored);
+            while (peek().kind() == Kind.REDIRECT) parseRedirect(false); // of the compound command: not kept
             // only a reserved word may follow, and only after ')': "(a) fi" is valid, "(a) b" and "{ a; } fi" are not
             Token next = peek();
             if (next.kind() == Kind.WORD && !(subshell && isIn(CLOSERS, next))) {
@@ -432,18 +466,18 @@ public final class ShellParser {
             }
         }
 
-        /** {@code ( list )} or the arithmetic command {@code (( expr ))}. */
-        private void parseParenthesised(Token open) {
+        /** {@code ( list )} or the arithmetic command {@code (( expr ))}, whose {@code (} is at {@code open}. */
+        private void parseParenthesised(int open) {
             consume();
-            if (lexer.charAt(open.end()) == '(') {
-                lexer.skipArithmetic(open.start());
+            if (lexer.charAt(open + 1) == '(') {
+                lexer.skipArithmetic(open);
                 return;
             }
             parseBody(Stop.PAREN);
-            if (peek().isOperator(")")) {
+            if (peek().isOperator(Op.CLOSE_PAREN)) {
                 consume();
             } else {
-                problem(open.start(), "missing ')'");
+                problem(open, "missing ')'");
             }
         }
 
@@ -484,7 +518,7 @@ public final class ShellParser {
         private void parseFor() {
             consume();
             Token t = peek();
-            if (t.isOperator("(") && lexer.charAt(t.end()) == '(') {
+            if (t.isOperator(Op.OPEN_PAREN) && lexer.charAt(t.end()) == '(') {
                 consume();
                 lexer.skipArithmetic(t.start());
             } else if (t.kind() == Kind.WORD) {
@@ -495,7 +529,7 @@ public final class ShellParser {
                     while (peek().kind() == Kind.WORD) consume();
                 }
             }
-            if (peek().isOperator(";")) consume();
+            if (peek().isOperator(Op.SEMI)) consume();
             skipNewlines();
             parseDoDone();
         }
@@ -517,9 +551,9 @@ public final class ShellParser {
                     return;
                 }
                 int before = consumed;
-                if (t.isOperator("(")) consume();
-                while (peek().kind() == Kind.WORD || peek().isOperator("|")) consume();
-                if (peek().isOperator(")")) {
+                if (t.isOperator(Op.OPEN_PAREN)) consume();
+                while (peek().kind() == Kind.WORD || peek().isOperator(Op.PIPE)) consume();
+                if (peek().isOperator(Op.CLOSE_PAREN)) {
                     consume();
                 } else {
                     problem(peek().start(), "missing ')' after a case pattern");
@@ -543,14 +577,14 @@ public final class ShellParser {
         private void parseFunction() {
             consume();
             if (peek().kind() == Kind.WORD) consume();
-            if (peek().isOperator("(")) parseEmptyParens();
+            if (peek().isOperator(Op.OPEN_PAREN)) parseEmptyParens();
             parseFunctionBody();
         }
 
         private void parseFunctionBody() {
             skipNewlines();
             Token body = peek();
-            if (!body.isOperator("(") && !(body.kind() == Kind.WORD && isIn(COMPOUND_STARTS, body))) {
+            if (!body.isOperator(Op.OPEN_PAREN) && !(body.kind() == Kind.WORD && isIn(COMPOUND_STARTS, body))) {
                 problem(body.start(), "a function body must be a compound command such as { ...; }");
             }
             parseCommand();
@@ -558,7 +592,7 @@ public final class ShellParser {
 
         private void parseEmptyParens() {
             consume();
-            if (peek().isOperator(")")) {
+            if (peek().isOperator(Op.CLOSE_PAREN)) {
                 consume();
             } else {
                 problem(peek().start(), "missing ')' in a function definition");
@@ -566,46 +600,48 @@ public final class ShellParser {
         }
 
         private void parseSimple() {
-            CommandBuilder command = new CommandBuilder(peek().start());
-            // one command is built at a time per context: its words gather in a list reused from command to command
-            wordScratch.clear();
-            command.words = wordScratch;
+            int start = peek().start();
+            commandEnd = start;
+            wordCount = 0;
+            assignments.clear();
+            redirections.clear();
             while (true) {
                 Token t = peek();
                 if (t.kind() == Kind.REDIRECT) {
-                    parseRedirect(command);
+                    parseRedirect(true);
                     continue;
                 }
                 if (t.kind() != Kind.WORD) {
-                    if (t.isOperator("(")) unexpected(t);
+                    if (t.isOperator(Op.OPEN_PAREN)) unexpected(t);
                     break;
                 }
                 consume();
                 ShellWord word = t.word();
-                command.end = word.end();
-                if (command.words.isEmpty() && word.isAssignment()) {
-                    if (command.assignments.isEmpty()) command.assignments = new ArrayList<>();
-                    command.assignments.add(word);
+                commandEnd = word.end();
+                if (wordCount == 0 && lexer.isAssignment(word)) {
+                    assignments.add(word);
                     continue;
                 }
-                command.words.add(word);
-                boolean first = command.words.size() == 1 && command.assignments.isEmpty()
-                        && command.redirections.isEmpty();
+                addWord(word);
+                boolean first = wordCount == 1 && assignments.isEmpty() && redirections.isEmpty();
                 if (first && word.isSpelled("[[")) {
-                    parseConditional(command);
-                } else if (first && peek().isOperator("(")) {
+                    parseConditional();
+                } else if (first && peek().isOperator(Op.OPEN_PAREN)) {
                     parseEmptyParens();
                     parseFunctionBody();
                     return;
                 }
             }
-            if (!command.words.isEmpty() || !command.assignments.isEmpty() || !command.redirections.isEmpty()) {
-                complete(command);
-            }
+            if (wordCount > 0 || !assignments.isEmpty() || !redirections.isEmpty()) complete(start);
+        }
+
+        private void addWord(ShellWord word) {
+            if (wordCount == words.length) words = Arrays.copyOf(words, 2 * wordCount);
+            words[wordCount++] = word;
         }
 
         /** {@code [[ ... ]]}: operators inside are words of the command named {@code [[}. */
-        private void parseConditional(CommandBuilder command) {
+        private void parseConditional() {
             lexer.conditional = true;
             try {
                 while (true) {
@@ -615,8 +651,8 @@ public final class ShellParser {
                         return;
                     }
                     consume();
-                    command.words.add(t.word());
-                    command.end = t.end();
+                    addWord(t.word());
+                    commandEnd = t.end();
                     if (t.word().isSpelled("]]")) return;
                 }
             } finally {
@@ -624,22 +660,25 @@ public final class ShellParser {
             }
         }
 
-        private void parseRedirect(CommandBuilder command) {
-            Token op = consume();
-            RedirectionBuilder r = new RedirectionBuilder(op.op(), op.fd(), op.start(), op.end());
-            if (command.redirections.isEmpty()) command.redirections = new ArrayList<>();
-            command.redirections.add(r);
-            command.end = op.end();
+        /** Reads a redirection; {@code kept}: of the simple command being read, else of a compound command. */
+        private void parseRedirect(boolean kept) {
+            Token t = consume();
+            Op op = t.op(); // the token is reused by the lexer: the next peek replaces it
+            RedirectionBuilder r = new RedirectionBuilder(op.text, t.fd(), t.start(), t.end());
+            if (kept) {
+                redirections.add(r);
+                commandEnd = r.end;
+            }
             if (peek().kind() != Kind.WORD) {
-                problem(op.end(), "missing word after '" + op.op() + "'");
+                problem(r.end, "missing word after '" + op.text + "'");
                 return;
             }
             ShellWord target = consume().word();
             r.target = target;
             r.end = target.end();
-            command.end = target.end();
-            if (op.op().equals("<<") || op.op().equals("<<-")) {
-                r.heredoc = new PendingHeredoc(target.literal(), op.op().equals("<<-"));
+            if (kept) commandEnd = target.end();
+            if (op == Op.HEREDOC || op == Op.HEREDOC_STRIP) {
+                r.heredoc = new PendingHeredoc(target.literal(), op == Op.HEREDOC_STRIP);
                 String raw = target.raw();
                 r.heredocQuoted = raw.indexOf('\'') >= 0 || raw.indexOf('"') >= 0 || raw.indexOf('\\') >= 0;
                 lexer.addHeredoc(r.heredoc);
@@ -647,36 +686,22 @@ public final class ShellParser {
         }
     }
 
-    /** A simple command while its connectors and heredoc bodies are still being found. */
-    private static final class CommandBuilder {
-        final int start;
-        int end;
-        /** The context's reused list while the command is read, then an immutable copy. */
-        List<ShellWord> words = List.of();
-        /** Created on the first one: most commands have neither. */
-        List<ShellWord> assignments = List.of();
-        List<RedirectionBuilder> redirections = List.of();
-        Connector before = Connector.END;
-        Connector after = Connector.END;
-        int pipelineIndex = -1;
-        int pipelineSize;
-        boolean inSubstitution;
-
-        CommandBuilder(int start) {
-            this.start = start;
-            this.end = start;
-        }
-
-        SimpleCommand build(String text) {
-            List<Redirection> built = List.of();
-            if (!redirections.isEmpty()) {
-                Redirection[] array = new Redirection[redirections.size()];
-                for (int i = 0; i < array.length; i++) array[i] = redirections.get(i).build();
-                built = List.of(array);
-            }
-            return new SimpleCommand(text, assignments, words, built, start, end, before, after,
-                    pipelineIndex, pipelineSize, inSubstitution);
-        }
+    /**
+     * The first {@code count} of {@code words} as an immutable list; {@link Collections#emptyList()} when empty
+     * (see {@link SimpleCommand}). Hot (per command): for most commands the fixed-arity List.of makes one array,
+     * where List.copyOf of a list or List.of of an array makes two.
+     */
+    private static List<ShellWord> immutableList(ShellWord[] words, int count) {
+        return switch (count) {
+            case 0 -> Collections.emptyList();
+            case 1 -> List.of(words[0]);
+            case 2 -> List.of(words[0], words[1]);
+            case 3 -> List.of(words[0], words[1], words[2]);
+            case 4 -> List.of(words[0], words[1], words[2], words[3]);
+            case 5 -> List.of(words[0], words[1], words[2], words[3], words[4]);
+            case 6 -> List.of(words[0], words[1], words[2], words[3], words[4], words[5]);
+            default -> List.of(Arrays.copyOf(words, count));
+        };
     }
 
     private static final class RedirectionBuilder {

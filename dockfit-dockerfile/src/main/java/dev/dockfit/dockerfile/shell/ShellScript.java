@@ -12,13 +12,20 @@ public final class ShellScript {
     }
 
     private final String text;
+    /**
+     * The commands, which the queries below loop over (hot: every rule asks every script): an array read is
+     * cheap on C1, where a List call site that sees the JDK's several immutable list classes is not.
+     */
+    private final SimpleCommand[] commandArray;
     private final List<SimpleCommand> commands;
     private final List<Problem> problems;
 
-    ShellScript(String text, List<SimpleCommand> commands, List<Problem> problems) {
+    /** {@code commands} is the parser's own array, not copied: nothing else holds it. */
+    ShellScript(String text, SimpleCommand[] commands, List<Problem> problems) {
         this.text = text;
+        this.commandArray = commands;
         // an empty list is Collections.emptyList(), whose iterator is shared: rules loop over every script
-        this.commands = commands.isEmpty() ? Collections.emptyList() : List.copyOf(commands);
+        this.commands = commands.length == 0 ? Collections.emptyList() : List.of(commands);
         this.problems = problems.isEmpty() ? Collections.emptyList() : List.copyOf(problems);
     }
 
@@ -54,8 +61,7 @@ public final class ShellScript {
     private List<SimpleCommand> named(String name, String[] names) {
         SimpleCommand first = null;
         List<SimpleCommand> more = null;
-        for (int i = 0; i < commands.size(); i++) {
-            SimpleCommand c = commands.get(i);
+        for (SimpleCommand c : commandArray) {
             if (names == null ? !c.isNamed(name) : !isNamed(c, names)) continue;
             if (first == null) {
                 first = c;
@@ -98,8 +104,7 @@ public final class ShellScript {
      */
     public boolean setsPipefail() {
         int firstPipe = firstPipelineStart();
-        for (int i = 0; i < commands.size(); i++) {
-            SimpleCommand c = commands.get(i);
+        for (SimpleCommand c : commandArray) {
             if (!c.inSubstitution() && c.start() < firstPipe && enablesPipefail(c)) return true;
         }
         return false;
@@ -107,8 +112,7 @@ public final class ShellScript {
 
     /** The start of the first command outside substitutions that is part of a pipeline, or Integer.MAX_VALUE. */
     private int firstPipelineStart() {
-        for (int i = 0; i < commands.size(); i++) {
-            SimpleCommand c = commands.get(i);
+        for (SimpleCommand c : commandArray) {
             if (c.inPipeline() && !c.inSubstitution()) return c.start();
         }
         return Integer.MAX_VALUE;

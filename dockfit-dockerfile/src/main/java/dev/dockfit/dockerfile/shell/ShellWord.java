@@ -61,26 +61,6 @@ public final class ShellWord {
         return plain;
     }
 
-    /**
-     * {@code NAME=value}, {@code NAME+=value}, {@code NAME[index]=value}: checked by hand on the source text, with
-     * no Matcher and no cut (hot: asked of the first words of every command).
-     */
-    boolean isAssignment() {
-        String text = source;
-        int from = start;
-        int to = end;
-        if (from == to || !ShellLexer.isNameStart(text.charAt(from))) return false;
-        int i = from + 1;
-        while (i < to && ShellLexer.isNameChar(text.charAt(i))) i++;
-        if (i < to && text.charAt(i) == '[') {
-            int close = text.indexOf(']', i + 1);
-            if (close < 0 || close >= to) return false;
-            i = close + 1;
-        }
-        if (i < to && text.charAt(i) == '+') i++;
-        return i < to && text.charAt(i) == '=';
-    }
-
     /** The value with quotes removed and escapes applied; {@code $VAR}, {@code ${...}}, {@code $(...)} kept. */
     public String literal() {
         String value = literal;

@@ -16,7 +16,8 @@ public final class SimpleCommand {
     private final String text;
     private final List<ShellWord> assignments;
     private final List<ShellWord> words;
-    private final List<Redirection> redirections;
+    /** Set by the parser once heredoc bodies are read, before the script is returned (like after and the pipeline). */
+    private List<Redirection> redirections = Collections.emptyList();
     /** Computed once: every rule asks for it, on every command. */
     private final String name;
     /** {@code name.hashCode()}: lets {@link ShellScript#commandsNamed} skip other commands with an int compare. */
@@ -33,40 +34,50 @@ public final class SimpleCommand {
     private final int start;
     private final int end;
     private final Connector before;
-    private final Connector after;
-    private final int pipelineIndex;
-    private final int pipelineSize;
+    private Connector after = Connector.END;
+    private int pipelineIndex = -1;
+    private int pipelineSize;
     private final boolean inSubstitution;
 
-    SimpleCommand(String text, List<ShellWord> assignments, List<ShellWord> words, List<Redirection> redirections,
-                  int start, int end, Connector before, Connector after, int pipelineIndex, int pipelineSize,
-                  boolean inSubstitution) {
+    /**
+     * Made by the parser when the command's last word is read (hot: one per command, so no builder object first).
+     * The lists are immutable, and an empty one is {@link Collections#emptyList()}, whose iterator is shared, so
+     * that rules looping over the (usually empty) assignments of every command allocate nothing.
+     * {@code commandWord} is the first of {@code words} or null: given, not asked of the list, since a List call
+     * site that sees several list classes is an interface dispatch on C1.
+     */
+    SimpleCommand(String text, List<ShellWord> assignments, List<ShellWord> words, ShellWord commandWord,
+                  int start, int end, Connector before, boolean inSubstitution) {
         this.text = text;
-        this.assignments = immutable(assignments);
-        this.words = immutable(words);
-        this.redirections = immutable(redirections);
-        if (this.words.isEmpty()) {
+        this.assignments = assignments;
+        this.words = words;
+        if (commandWord == null) {
             this.name = "";
         } else {
-            String literal = this.words.get(0).literal();
+            String literal = commandWord.literal();
             this.name = literal.substring(literal.lastIndexOf('/') + 1);
         }
         this.nameHash = name.hashCode();
         this.start = start;
         this.end = end;
         this.before = before;
-        this.after = after;
-        this.pipelineIndex = pipelineIndex;
-        this.pipelineSize = pipelineSize;
         this.inSubstitution = inSubstitution;
     }
 
-    /**
-     * An immutable copy; an empty list is {@link Collections#emptyList()}, whose iterator is shared, so that
-     * rules looping over the (usually empty) assignments or redirections of every command allocate nothing.
-     */
-    private static <T> List<T> immutable(List<T> list) {
-        return list.isEmpty() ? Collections.emptyList() : List.copyOf(list);
+    /** The connector that followed the command, once the parser has read it. */
+    void setAfter(Connector after) {
+        this.after = after;
+    }
+
+    /** Places the command in the element {@code index} of a pipeline of {@code size} elements. */
+    void setPipeline(int index, int size) {
+        this.pipelineIndex = index;
+        this.pipelineSize = size;
+    }
+
+    /** Sets the redirections (immutable, not empty) once their heredoc bodies are read. */
+    void setRedirections(List<Redirection> redirections) {
+        this.redirections = redirections;
     }
 
     private String[] argArray() {
