@@ -11,6 +11,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.Spelling;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,9 +39,9 @@ import java.util.Set;
                 """,
         buildkit = "UndefinedVar")
 public final class UndefinedVariable implements Rule {
-    private static final Set<String> EXPANDED = Set.of("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL",
+    private static final Names EXPANDED = Names.of("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL",
             "USER", "VOLUME", "WORKDIR", "ARG");
-    private static final Set<String> EXPANDED_FLAGS = Set.of("from", "chown", "chmod");
+    private static final Names EXPANDED_FLAGS = Names.of("from", "chown", "chmod");
 
     /** What a stage's words are judged against, worked out once per stage (and only for a stage using a variable). */
     private record StageNames(Set<String> inChain, boolean scratchRoot) {

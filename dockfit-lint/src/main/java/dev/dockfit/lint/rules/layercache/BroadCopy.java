@@ -3,12 +3,12 @@ package dev.dockfit.lint.rules.layercache;
 import dev.dockfit.dockerfile.model.Arg;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.support.Names;
 import java.util.Optional;
-import java.util.Set;
 
 /** COPY or ADD of the whole build context ({@code COPY . .}, {@code ADD ./ /app}, {@code COPY * ./}). */
 final class BroadCopy {
-    private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "./.", "*", "./*", "/", "/.");
+    private static final Names WHOLE_CONTEXT = Names.of(".", "./", "./.", "*", "./*", "/", "/.");
 
     private BroadCopy() {
     }

@@ -8,9 +8,9 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF504", title = "Downloaded script piped into a shell", severity = Severity.WARNING,
@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
                 """)
 public final class DownloadPipedToShell implements Rule {
     private static final Pattern INTERPRETER = Pattern.compile("python[0-9.]*|perl|ruby|node|php");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh");
-    private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch");
+    private static final Names SHELLS = Names.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh");
+    private static final Names DOWNLOADERS = Names.of("curl", "wget", "fetch");
 
     @Override
     public void check(LintContext ctx) {

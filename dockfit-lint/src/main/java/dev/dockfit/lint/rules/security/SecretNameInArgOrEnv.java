@@ -8,9 +8,9 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF500", title = "Secret-like name in ARG or ENV", severity = Severity.WARNING,
@@ -41,7 +41,7 @@ public final class SecretNameInArgOrEnv implements Rule {
      */
     private static final Pattern ALLOW = Pattern.compile("(?i)(?:_|^)(?:public|gpg|pgp|file|path|dir|url|uri|"
             + "endpoint|host|type|method|mode|enabled|enable|disabled|name|length|ttl|timeout|expiry)(?:_|$)");
-    private static final Set<String> KEYWORDS = Set.of("ARG", "ENV");
+    private static final Names KEYWORDS = Names.of("ARG", "ENV");
 
     @Override
     public void check(LintContext ctx) {

@@ -8,10 +8,10 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF503", title = "Package signature checks disabled", severity = Severity.WARNING,
@@ -35,7 +35,7 @@ public final class SignatureCheckDisabled implements Rule {
     /** The commands {@link #disabling} knows options of. */
     private static final String[] COMMAND_NAMES = {"apt-get", "apt", "aptitude", "apk", "echo", "printf", "tee",
         "yum", "dnf", "microdnf", "tdnf", "zypper", "rpm"};
-    private static final Set<String> COMMANDS = Set.of(COMMAND_NAMES);
+    private static final Names COMMANDS = Names.of(COMMAND_NAMES);
 
     @Override
     public void check(LintContext ctx) {
