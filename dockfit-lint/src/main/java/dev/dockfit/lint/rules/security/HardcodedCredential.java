@@ -43,8 +43,6 @@ public final class HardcodedCredential implements Rule {
                 List<RunScript> scripts = ctx.scripts(in);
                 for (int s = 0; s < scripts.size(); s++) {
                     RunScript rs = scripts.get(s);
-                    // one pass over the script's text rules out most scripts, and none of their words is looked at
-                    if (!SecretValues.mayBeInScript(rs.text().text())) continue;
                     List<SimpleCommand> commands = rs.script().commands();
                     for (int c = 0; c < commands.size(); c++) {
                         words(ctx, rs, commands.get(c).assignments());

@@ -117,54 +117,6 @@ final class SecretValues {
         return found;
     }
 
-    /**
-     * False when no word of this shell script can hold a credential, in one pass over its text instead of one per
-     * word: no format's marker appears in it, not even with the characters skipped that quoting and escaping take
-     * out of a word ({@link #isRemovedInWords}). A word's literal is made of its source characters in order, less
-     * those, plus the control characters of {@code $'\n'} escapes, which no marker holds.
-     */
-    static boolean mayBeInScript(String text) {
-        int markers = 0;
-        char previous = 0;
-        int previousAt = -1;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isRemovedInWords(c)) continue;
-            int pair = previous << 7 | c;
-            if (previousAt >= 0 && (previous | c) < 128 && (MARKER_STARTS[pair >>> 6] & 1L << pair) != 0) {
-                String[] starting = MARKERS_BY_START[previous];
-                for (int j = 0; j < starting.length; j++) {
-                    if (startsSkippingRemoved(text, previousAt, starting[j])) markers |= MARKER_BITS_BY_START[previous][j];
-                }
-            }
-            previous = c;
-            previousAt = i;
-        }
-        if (markers == 0) return false;
-        for (int k = 0; k < KINDS.size(); k++) {
-            char alsoNeeds = KINDS.get(k).alsoNeeds();
-            if ((markers & KIND_MARKERS[k]) != 0 && (alsoNeeds == '\0' || text.indexOf(alsoNeeds) >= 0)) return true;
-        }
-        return false;
-    }
-
-    /** Quotes, backslashes, line breaks (of continuations) and the {@code $} of {@code $'...'} and {@code $"..."}. */
-    private static boolean isRemovedInWords(char c) {
-        return c == '\'' || c == '"' || c == '\\' || c == '$' || c == '\n' || c == '\r';
-    }
-
-    /** Whether the marker starts at {@code at}, characters of {@link #isRemovedInWords} between its own skipped. */
-    private static boolean startsSkippingRemoved(String text, int at, String marker) {
-        int matched = 0;
-        for (int i = at; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (matched > 0 && isRemovedInWords(c)) continue;
-            if (c != marker.charAt(matched)) return false;
-            if (++matched == marker.length()) return true;
-        }
-        return false;
-    }
-
     /** {@code user:password@}, {@code user:pass@}, {@code user:xxx@} placeholders in documentation. */
     private static boolean isPlaceholder(Kind k, String match) {
         if (!k.name().contains("URL")) return false;
