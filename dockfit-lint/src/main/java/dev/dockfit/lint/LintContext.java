@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +58,7 @@ public final class LintContext {
     private Set<Integer> shipped;
     private Map<Instruction, Instruction> shells;
     private Set<String> commandNames;
+    private Map<Object, Object> shared; // made on first use
     private final List<Reported> reported = new ArrayList<>();
     private RuleInfo current;
 
@@ -142,6 +144,22 @@ public final class LintContext {
             builds.put(stage.index(), found);
         }
         return found;
+    }
+
+    /**
+     * What {@code compute} derives from this file, computed by the first rule that asks and shared with the others
+     * that ask with the same {@code key} (a constant of the class that computes it): facts two rules need are paid
+     * for once per file.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Function<LintContext, T> compute) {
+        if (shared == null) shared = new HashMap<>();
+        Object value = shared.get(key); // get-then-put: no capturing lambda per call
+        if (value == null) {
+            value = compute.apply(this);
+            shared.put(key, value);
+        }
+        return (T) value;
     }
 
     /**

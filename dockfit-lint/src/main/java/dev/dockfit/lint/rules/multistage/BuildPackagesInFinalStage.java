@@ -47,7 +47,7 @@ public final class BuildPackagesInFinalStage implements Rule {
     @Override
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
-        if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
+        if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.finalStageProblem(ctx).isPresent()) return;
         List<Stage> chain = ctx.stageChain(stage);
         for (int i = 0; i < chain.size(); i++) {
             List<Instruction> runs = chain.get(i).all("RUN");

@@ -39,7 +39,9 @@ public final class DownloadPipedToShell implements Rule {
         List<Instruction> runs = ctx.instructions("RUN");
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 List<SimpleCommand> cmds = rs.script().commands();
                 for (int i = 0; i < cmds.size(); i++) {
                     SimpleCommand c = cmds.get(i);
@@ -56,16 +58,20 @@ public final class DownloadPipedToShell implements Rule {
 
     /** A shell or interpreter reading its program from stdin or from a substitution. */
     private static boolean runsStdinOrArgument(SimpleCommand c) {
-        List<ShellWord> words = c.words();
+        // hot: per command; the name is the command word's base name, so most commands need no word read
+        String n = c.name();
         int at = 0;
-        if (!words.isEmpty() && c.name().equals("sudo")) {
+        List<ShellWord> words = null;
+        if (n.equals("sudo")) {
+            words = c.words();
             at = 1;
             while (at < words.size() && words.get(at).literal().startsWith("-")) at++;
+            if (at >= words.size()) return false;
+            n = baseName(words.get(at).literal());
         }
-        if (at >= words.size()) return false;
-        String n = baseName(words.get(at).literal());
         if (SHELLS.contains(n)) return true;
         if (!n.isEmpty() && "prn".indexOf(n.charAt(0)) >= 0 && INTERPRETER.matcher(n).matches()) {
+            if (words == null) words = c.words();
             return at + 1 == words.size() || words.get(at + 1).literal().equals("-");
         }
         return false;
