@@ -132,7 +132,7 @@ public final class LintContext {
 
     /** The indexes of the stages whose filesystem ends up in the built image ({@link ShippedStages#of}). */
     public Set<Integer> shippedStages() {
-        if (shipped == null) shipped = Set.copyOf(ShippedStages.of(model));
+        if (shipped == null) shipped = Collections.unmodifiableSet(ShippedStages.of(model)); // a view: no copy
         return shipped;
     }
 

@@ -72,10 +72,17 @@ public final class BuildCommands {
 
     /** {@code npm run build}, {@code yarn build}, {@code pnpm run build:prod}: a package script named build*. */
     private static Optional<String> scriptRun(String tool, List<String> args) {
-        List<String> words = args.stream().filter(a -> !a.startsWith("-")).toList();
-        if (words.isEmpty()) return Optional.empty();
-        boolean run = words.get(0).equals("run") || words.get(0).equals("run-script");
-        String script = run ? (words.size() > 1 ? words.get(1) : "") : words.get(0);
+        String first = null; // the first two arguments that are not flags (a loop: no stream per command)
+        String second = null;
+        for (int i = 0; i < args.size() && second == null; i++) {
+            String a = args.get(i);
+            if (a.startsWith("-")) continue;
+            if (first == null) first = a;
+            else second = a;
+        }
+        if (first == null) return Optional.empty();
+        boolean run = first.equals("run") || first.equals("run-script");
+        String script = run ? (second != null ? second : "") : first;
         if (!run && tool.equals("npm")) return Optional.empty(); // npm needs "run" for a custom script
         return script.equals("build") || script.startsWith("build:")
                 ? Optional.of(tool + (run ? " run " : " ") + script) : Optional.empty();
