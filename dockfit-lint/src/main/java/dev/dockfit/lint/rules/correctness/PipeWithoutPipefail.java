@@ -37,7 +37,9 @@ public final class PipeWithoutPipefail implements Rule {
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
             if (ctx.shellSetsPipefail(run)) continue;
-            for (RunScript rs : ctx.scripts(run)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 // a risky feeder is in a pipeline outside substitutions: no need to ask hasPipeline() first
                 SimpleCommand feeder = firstRiskyFeeder(rs.script().commands());
                 if (feeder == null || rs.script().setsPipefail()) continue;

@@ -44,10 +44,14 @@ public final class NodeCacheNotCleaned implements Rule {
             Instruction run = runs.get(n);
             if (!shipped.contains(run.stage())) continue;
             if (anyCoversNodeCache(ctx.mounts(run))) continue;
-            for (RunScript rs : ctx.scripts(run)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 boolean npmCleaned = false;
                 boolean yarnCleaned = false;
-                for (SimpleCommand c : rs.script().commands()) {
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     if (c.name().equals("npm") && c.hasArg("cache") && c.hasArg("clean", "clear")) npmCleaned = true;
                     if (c.name().equals("yarn") && c.hasArg("cache") && c.hasArg("clean")) yarnCleaned = true;
                     if (c.name().equals("rm")) {
@@ -59,7 +63,8 @@ public final class NodeCacheNotCleaned implements Rule {
                         }
                     }
                 }
-                for (SimpleCommand c : rs.script().commands()) {
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     // only npm and yarn are reported: other commands are not asked for flags (no varargs array)
                     boolean node = c.name().equals("npm") || c.name().equals("yarn");
                     if (!node || c.hasFlag(CACHE_FLAGS)) continue;

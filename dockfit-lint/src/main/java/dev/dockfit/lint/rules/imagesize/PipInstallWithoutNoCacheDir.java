@@ -43,8 +43,12 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
             String cacheDir = scope.get("PIP_CACHE_DIR");
             if (cacheDir != null && ctx.cacheMounted(run, cacheDir)) continue;
             if (anyCoversPipCache(ctx.mounts(run))) continue;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     List<ShellWord> pipArgs = PipCommand.args(c);
                     if (pipArgs.isEmpty() || !pipArgs.get(0).literal().equals("install")) continue;
                     if (c.hasFlag("--no-cache-dir") || inlineDisables(c)) continue;
