@@ -1,6 +1,7 @@
 package dev.dockfit.lint;
 
 import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.Flag;
 import dev.dockfit.dockerfile.model.Heredoc;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.model.MappedText;
@@ -31,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -56,6 +58,7 @@ public final class LintContext {
     private Set<Integer> shipped;
     private Map<Instruction, Instruction> shells;
     private Set<String> commandNames;
+    private Map<Object, Object> shared; // made on first use
     private final List<Reported> reported = new ArrayList<>();
     private RuleInfo current;
 
@@ -129,7 +132,7 @@ public final class LintContext {
 
     /** The indexes of the stages whose filesystem ends up in the built image ({@link ShippedStages#of}). */
     public Set<Integer> shippedStages() {
-        if (shipped == null) shipped = Set.copyOf(ShippedStages.of(model));
+        if (shipped == null) shipped = Collections.unmodifiableSet(ShippedStages.of(model)); // a view: no copy
         return shipped;
     }
 
@@ -144,11 +147,27 @@ public final class LintContext {
     }
 
     /**
+     * What {@code compute} derives from this file, computed by the first rule that asks and shared with the others
+     * that ask with the same {@code key} (a constant of the class that computes it): facts two rules need are paid
+     * for once per file.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Object key, Function<LintContext, T> compute) {
+        if (shared == null) shared = new HashMap<>();
+        Object value = shared.get(key); // get-then-put: no capturing lambda per call
+        if (value == null) {
+            value = compute.apply(this);
+            shared.put(key, value);
+        }
+        return (T) value;
+    }
+
+    /**
      * The file's instructions in order, the ARGs before the first FROM included; an ONBUILD is listed as itself
      * (the instruction it wraps is its {@link Instruction#child()}).
      */
     public List<Instruction> instructions() {
-        return file().instructions();
+        return byKeyword().all(); // the same instructions in a list of the class every keyword's list has (hot)
     }
 
     /**
@@ -157,8 +176,12 @@ public final class LintContext {
      * Read-only and shared by every rule (hot: a rule about RUN visits only the RUNs, with no test of each).
      */
     public List<Instruction> instructions(String upperCaseKeyword) {
-        if (byKeyword == null) byKeyword = new InstructionsByKeyword(instructions());
-        return byKeyword.get(upperCaseKeyword);
+        return byKeyword().get(upperCaseKeyword);
+    }
+
+    private InstructionsByKeyword byKeyword() {
+        if (byKeyword == null) byKeyword = new InstructionsByKeyword(file().instructions());
+        return byKeyword;
     }
 
     /** A command in the shell scripts of a RUN, with the RUN and the script it stands in ({@link #runCommands}). */
@@ -338,11 +361,23 @@ public final class LintContext {
         if (mounts == null) mounts = new IdentityHashMap<>();
         List<Mount> m = mounts.get(run);
         if (m == null) {
-            m = run.flags().isEmpty() ? List.of()
-                    : run.flags("mount").stream().map(f -> Mount.parse(f.value() == null ? "" : f.value())).toList();
+            m = parseMounts(run);
             mounts.put(run, m);
         }
         return m;
+    }
+
+    /** The RUN's {@code --mount} flags parsed, in order (a loop: a stream pipeline costs much more on C1). */
+    private static List<Mount> parseMounts(Instruction run) {
+        List<Flag> flags = run.flags();
+        List<Mount> found = null;
+        for (int k = 0; k < flags.size(); k++) {
+            Flag f = flags.get(k);
+            if (!f.hasName("mount")) continue;
+            if (found == null) found = new ArrayList<>(flags.size());
+            found.add(Mount.parse(f.value() == null ? "" : f.value()));
+        }
+        return found == null ? List.of() : Collections.unmodifiableList(found);
     }
 
     /** True when a cache or tmpfs mount of this RUN covers the directory. */

@@ -36,6 +36,7 @@ public final class OfficialImage {
     }
 
     private static final Pattern DATED = Pattern.compile("(.+)-\\d{8}(?:\\.\\d+)*");
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
 
     private final String name;
     private final boolean inLibrary;
@@ -57,6 +58,8 @@ public final class OfficialImage {
     private static final int MAX_PARSED_TAGS = 20_000;
     /** {@link #variantTags} of every designator, indexed on first use (else each question parses every tag). */
     private volatile Map<String, List<String>> variantTagsByDesignator;
+    /** {@link #newestLine}, found on first use: a pure function of the lists, asked per finding (null: not yet). */
+    private volatile Optional<String> newestLine;
 
     OfficialImage(String name, boolean inLibrary, int lineDepth, Map<String, List<String>> versions,
                   Map<String, List<String>> aliases, List<Build> builds, Optional<Deprecation> deprecation,
@@ -124,6 +127,24 @@ public final class OfficialImage {
             variantTagsByDesignator = index;
         }
         return Collections.unmodifiableList(index.getOrDefault(designator, List.of()));
+    }
+
+    /** The newest release line the lists hold: the first listed version with a full line, pre-releases skipped. */
+    public Optional<String> newestLine() {
+        Optional<String> found = newestLine;
+        if (found == null) newestLine = found = findNewestLine();
+        return found;
+    }
+
+    private Optional<String> findNewestLine() {
+        for (String v : versions.keySet()) {
+            if (TagName.isPreRelease(v)) continue;
+            List<String> c = TagName.components(v);
+            if (c.size() < lineDepth || !c.stream().allMatch(p -> DIGITS.matcher(p).matches())) continue;
+            if (c.get(0).length() >= 8) continue; // a dated snapshot (alpine:20260805), not a release line
+            return Optional.of(String.join(".", c.subList(0, lineDepth)));
+        }
+        return Optional.empty();
     }
 
     public boolean isListed(String tag) {

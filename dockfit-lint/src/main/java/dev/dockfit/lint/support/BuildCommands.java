@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Which shell commands compile or package software (go build, mvn package, npm run build, make, gcc...): the
@@ -15,13 +16,14 @@ import java.util.Set;
  * that one problem gets one finding.
  */
 public final class BuildCommands {
-    private static final Set<String> COMPILERS = Set.of("gcc", "g++", "cc", "c++", "clang", "clang++", "javac",
-            "rustc");
-    private static final Set<String> VERSION_QUERIES = Set.of("--version", "-version", "--help",
+    private static final String[] COMPILER_NAMES = {"gcc", "g++", "cc", "c++", "clang", "clang++", "javac", "rustc"};
+    private static final Names COMPILERS = Names.of(COMPILER_NAMES);
+    private static final Names VERSION_QUERIES = Names.of("--version", "-version", "--help",
             "-dumpversion", "-dumpmachine", "version");
-    /** The command names {@link #describe} looks at besides the compilers (a quick no for every other command). */
-    private static final Set<String> BUILD_TOOLS = Set.of("go", "cargo", "mvn", "mvnw", "gradle", "gradlew", "npm",
-            "pnpm", "yarn", "bun", "make", "gmake", "cmake", "dotnet", "pip", "pip3", "python", "python3");
+    /** The command names {@link #describe} looks at: the build tools and the compilers (one quick no for the rest). */
+    private static final Names DESCRIBED = Names.of(Stream.concat(Stream.of("go", "cargo", "mvn", "mvnw", "gradle",
+            "gradlew", "npm", "pnpm", "yarn", "bun", "make", "gmake", "cmake", "dotnet", "pip", "pip3", "python",
+            "python3"), Stream.of(COMPILER_NAMES)).toArray(String[]::new));
     private static final Set<String> MAVEN_PHASES = Set.of("package", "install", "verify", "deploy");
 
     /** A build step found in a RUN script. */
@@ -34,7 +36,7 @@ public final class BuildCommands {
     /** What the command builds, as a short label ({@code go build}), or empty when it is not a build step. */
     public static Optional<String> describe(SimpleCommand c) {
         String name = c.name();
-        if (!BUILD_TOOLS.contains(name) && !COMPILERS.contains(name)) return Optional.empty();
+        if (!DESCRIBED.contains(name)) return Optional.empty();
         List<String> args = c.argLiterals();
         for (int i = 0; i < args.size(); i++) if (VERSION_QUERIES.contains(args.get(i))) return Optional.empty();
         String first = args.isEmpty() ? "" : args.get(0);
@@ -70,10 +72,17 @@ public final class BuildCommands {
 
     /** {@code npm run build}, {@code yarn build}, {@code pnpm run build:prod}: a package script named build*. */
     private static Optional<String> scriptRun(String tool, List<String> args) {
-        List<String> words = args.stream().filter(a -> !a.startsWith("-")).toList();
-        if (words.isEmpty()) return Optional.empty();
-        boolean run = words.get(0).equals("run") || words.get(0).equals("run-script");
-        String script = run ? (words.size() > 1 ? words.get(1) : "") : words.get(0);
+        String first = null; // the first two arguments that are not flags (a loop: no stream per command)
+        String second = null;
+        for (int i = 0; i < args.size() && second == null; i++) {
+            String a = args.get(i);
+            if (a.startsWith("-")) continue;
+            if (first == null) first = a;
+            else second = a;
+        }
+        if (first == null) return Optional.empty();
+        boolean run = first.equals("run") || first.equals("run-script");
+        String script = run ? (second != null ? second : "") : first;
         if (!run && tool.equals("npm")) return Optional.empty(); // npm needs "run" for a custom script
         return script.equals("build") || script.startsWith("build:")
                 ? Optional.of(tool + (run ? " run " : " ") + script) : Optional.empty();

@@ -2,6 +2,7 @@ package dev.dockfit.lint.support;
 
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.lint.support.Names;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 /** Packages that only serve to build (compilers, -dev headers), and what a RUN script uninstalls again. */
 public final class BuildPackages {
     private static final Pattern VERSIONED_COMPILER = Pattern.compile("(gcc|g\\+\\+|clang)-\\d+(\\.\\d+)*");
-    private static final Set<String> NAMES = Set.of("build-essential", "gcc", "g++", "gcc-c++", "cpp",
+    private static final Names NAMES = Names.of("build-essential", "gcc", "g++", "gcc-c++", "cpp",
             "make", "cmake", "clang", "llvm", "autoconf", "automake", "libtool", "pkg-config", "pkgconf",
             "build-base", "alpine-sdk", "musl-dev", "libc-dev", "libc6-dev", "linux-headers", "gfortran", "golang",
             "rustc", "cargo", "nasm", "yasm", "bison", "flex");
@@ -66,31 +67,41 @@ public final class BuildPackages {
     }
 
     public static Removals removedBy(List<SimpleCommand> commands) {
-        Set<String> named = new HashSet<>();
+        Set<String> named = null; // made for a script that removes something (most remove nothing)
         boolean everything = false;
         boolean markedAuto = false;
         for (int k = 0; k < commands.size(); k++) {
             SimpleCommand c = commands.get(k);
-            boolean aptMark = c.name().equals("apt-mark") || c.name().equals("xargs") && c.hasArg("apt-mark");
-            if (aptMark && c.hasArg("auto")) markedAuto = true;
-            boolean apt = c.name().equals("apt-get") || c.name().equals("apt") || c.name().equals("aptitude");
-            if (markedAuto && apt && (c.hasArg("autoremove") || c.hasFlag(AUTO_REMOVE_FLAGS))) {
-                everything = true;
+            // hot: per command of every script that installs or builds; one switch rules out most commands
+            boolean removes;
+            switch (c.name()) {
+                case "apt-mark", "xargs" -> {
+                    boolean aptMark = c.name().equals("apt-mark") || c.hasArg("apt-mark");
+                    if (aptMark && c.hasArg("auto")) markedAuto = true;
+                    continue;
+                }
+                case "apt-get", "apt", "aptitude" -> {
+                    if (markedAuto && (c.hasArg("autoremove") || c.hasFlag(AUTO_REMOVE_FLAGS))) everything = true;
+                    removes = c.hasArg(APT_REMOVE_VERBS);
+                }
+                case "apk" -> removes = c.hasArg("del");
+                case "yum", "dnf", "microdnf", "tdnf", "zypper" -> removes = c.hasArg(RPM_REMOVE_VERBS);
+                default -> {
+                    continue;
+                }
             }
-            boolean removes = switch (c.name()) {
-                case "apt-get", "apt", "aptitude" -> c.hasArg(APT_REMOVE_VERBS);
-                case "apk" -> c.hasArg("del");
-                case "yum", "dnf", "microdnf", "tdnf", "zypper" -> c.hasArg(RPM_REMOVE_VERBS);
-                default -> false;
-            };
             if (!removes) continue;
             List<ShellWord> args = c.args();
             for (int i = 0; i < args.size(); i++) {
                 ShellWord w = args.get(i);
-                if (!w.isLiteral()) everything = true;
-                else if (!w.literal().startsWith("-")) named.add(baseName(w.literal()));
+                if (!w.isLiteral()) {
+                    everything = true;
+                } else if (!w.literal().startsWith("-")) {
+                    if (named == null) named = new HashSet<>();
+                    named.add(baseName(w.literal()));
+                }
             }
         }
-        return new Removals(Set.copyOf(named), everything);
+        return new Removals(named == null ? Set.of() : Set.copyOf(named), everything);
     }
 }

@@ -12,8 +12,6 @@ import dev.dockfit.lint.kb.OfficialImage;
 import dev.dockfit.lint.kb.TagName;
 import dev.dockfit.reference.ImageReference;
 import java.util.List;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF203", title = "Base image version no longer maintained", severity = Severity.WARNING,
         practice = Practice.VULNERABILITY,
@@ -29,8 +27,6 @@ import java.util.regex.Pattern;
                 CMD ["node"]
                 """)
 public final class UnmaintainedImageVersion implements Rule {
-    private static final Pattern DIGITS = Pattern.compile("\\d+");
-
     @Override
     public void check(LintContext ctx) {
         for (Stage s : ctx.model().stages()) {
@@ -57,19 +53,7 @@ public final class UnmaintainedImageVersion implements Rule {
                         + String.join(", ", same) + ")";
             }
         }
-        return newestLine(image).map(l -> "move to a maintained line (newest: " + image.name() + ":" + l + ")")
+        return image.newestLine().map(l -> "move to a maintained line (newest: " + image.name() + ":" + l + ")")
                 .orElse("move to a maintained tag");
-    }
-
-    /** The newest release line the lists hold: the first listed version with a full line, pre-releases skipped. */
-    static Optional<String> newestLine(OfficialImage image) {
-        for (String v : image.versions().keySet()) {
-            if (TagName.isPreRelease(v)) continue;
-            List<String> c = TagName.components(v);
-            if (c.size() < image.lineDepth() || !c.stream().allMatch(p -> DIGITS.matcher(p).matches())) continue;
-            if (c.get(0).length() >= 8) continue; // a dated snapshot (alpine:20260805), not a release line
-            return Optional.of(String.join(".", c.subList(0, image.lineDepth())));
-        }
-        return Optional.empty();
     }
 }

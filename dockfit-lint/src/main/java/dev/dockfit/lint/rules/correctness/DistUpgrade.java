@@ -6,10 +6,10 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.PackageCommands;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
-import java.util.Set;
 
 @RuleDoc(id = "DF620", title = "dist-upgrade in RUN", severity = Severity.WARNING, practice = Practice.CORRECTNESS,
         why = "dist-upgrade may install and remove packages to follow dependency changes, and zypper dup can move "
@@ -26,7 +26,7 @@ import java.util.Set;
 public final class DistUpgrade implements Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] MANAGERS = {"apt-get", "apt", "zypper"};
-    private static final Set<String> DIST = Set.of("dist-upgrade", "full-upgrade", "dup");
+    private static final Names DIST = Names.of("dist-upgrade", "full-upgrade", "dup");
 
     @Override
     public void check(LintContext ctx) {

@@ -6,7 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import java.util.Set;
+import dev.dockfit.lint.support.Names;
 
 @RuleDoc(id = "DF604", title = "Exec form that is not valid JSON", severity = Severity.ERROR,
         practice = Practice.CORRECTNESS,
@@ -22,7 +22,7 @@ import java.util.Set;
                 CMD ["python", "app.py"]
                 """)
 public final class ExecFormNotJson implements Rule {
-    private static final Set<String> EXEC_FORM = Set.of("RUN", "CMD", "ENTRYPOINT", "SHELL");
+    private static final Names EXEC_FORM = Names.of("RUN", "CMD", "ENTRYPOINT", "SHELL");
 
     @Override
     public void check(LintContext ctx) {

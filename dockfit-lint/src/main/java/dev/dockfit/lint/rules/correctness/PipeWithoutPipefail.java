@@ -7,9 +7,9 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
-import java.util.Set;
 
 @RuleDoc(id = "DF617", title = "Pipe in RUN without pipefail", severity = Severity.WARNING,
         practice = Practice.CORRECTNESS,
@@ -29,7 +29,7 @@ import java.util.Set;
         hadolint = "DL4006", trivy = "DS-0032")
 public final class PipeWithoutPipefail implements Rule {
     /** Commands feeding a pipe whose failure would not matter (echo "$sum  file" | sha256sum -c). */
-    private static final Set<String> CANNOT_FAIL = Set.of("echo", "printf", "yes", "true");
+    private static final Names CANNOT_FAIL = Names.of("echo", "printf", "yes", "true");
 
     @Override
     public void check(LintContext ctx) {
@@ -37,7 +37,9 @@ public final class PipeWithoutPipefail implements Rule {
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
             if (ctx.shellSetsPipefail(run)) continue;
-            for (RunScript rs : ctx.scripts(run)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 // a risky feeder is in a pipeline outside substitutions: no need to ask hasPipeline() first
                 SimpleCommand feeder = firstRiskyFeeder(rs.script().commands());
                 if (feeder == null || rs.script().setsPipefail()) continue;

@@ -11,6 +11,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.Spelling;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,9 +39,9 @@ import java.util.Set;
                 """,
         buildkit = "UndefinedVar")
 public final class UndefinedVariable implements Rule {
-    private static final Set<String> EXPANDED = Set.of("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL",
+    private static final Names EXPANDED = Names.of("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL",
             "USER", "VOLUME", "WORKDIR", "ARG");
-    private static final Set<String> EXPANDED_FLAGS = Set.of("from", "chown", "chmod");
+    private static final Names EXPANDED_FLAGS = Names.of("from", "chown", "chmod");
 
     /** What a stage's words are judged against, worked out once per stage (and only for a stage using a variable). */
     private record StageNames(Set<String> inChain, boolean scratchRoot) {
@@ -71,12 +72,14 @@ public final class UndefinedVariable implements Rule {
                 }
             }
             List<Arg> args = i.args();
+            boolean env = i.is("ENV");
+            boolean arg = i.is("ARG");
             for (int k = 0; k < args.size(); k++) {
                 Arg a = args.get(k);
                 if (a.span() == null || a.value().startsWith("<<")) continue;
-                if (i.is("ENV") && k % 3 != 1) continue;
+                if (env && k % 3 != 1) continue;
                 String word = a.value();
-                if (i.is("ARG")) {
+                if (arg) {
                     int eq = word.indexOf('=');
                     if (eq < 0) continue;
                     word = word.substring(eq + 1);
@@ -99,8 +102,10 @@ public final class UndefinedVariable implements Rule {
 
     /** Every name the global ARGs and the ARGs and ENVs of all stages declare. */
     private static Set<String> declaredAnywhere(LintContext ctx) {
-        Set<String> names = declaredNames(ctx.model().globalArgs());
-        for (Stage s : ctx.model().stages()) names.addAll(declaredNames(s.instructions()));
+        Set<String> names = new HashSet<>();
+        addDeclaredNames(ctx.model().globalArgs(), names);
+        List<Stage> stages = ctx.model().stages();
+        for (int s = 0; s < stages.size(); s++) addDeclaredNames(stages.get(s).instructions(), names);
         return names;
     }
 
@@ -133,23 +138,26 @@ public final class UndefinedVariable implements Rule {
     /** Every name an ARG or ENV declares in this stage or the stages it builds on. */
     private static Set<String> declaredInChain(LintContext ctx, Stage stage) {
         Set<String> names = new HashSet<>();
-        for (Stage s : ctx.stageChain(stage)) names.addAll(declaredNames(s.instructions()));
+        List<Stage> chain = ctx.stageChain(stage);
+        for (int s = 0; s < chain.size(); s++) addDeclaredNames(chain.get(s).instructions(), names);
         return names;
     }
 
-    /** Every name these ARG and ENV instructions declare. */
-    private static Set<String> declaredNames(List<Instruction> instructions) {
-        Set<String> names = new HashSet<>();
-        for (Instruction i : instructions) {
+    /** Adds every name these ARG and ENV instructions declare (into one set: no set per stage to merge). */
+    private static void addDeclaredNames(List<Instruction> instructions, Set<String> names) {
+        for (int n = 0; n < instructions.size(); n++) {
+            Instruction i = instructions.get(n);
             if (i.is("ARG")) {
-                for (Arg a : i.args()) {
-                    int eq = a.value().indexOf('=');
-                    names.add(eq < 0 ? a.value() : a.value().substring(0, eq));
+                List<Arg> args = i.args();
+                for (int k = 0; k < args.size(); k++) {
+                    String value = args.get(k).value();
+                    int eq = value.indexOf('=');
+                    names.add(eq < 0 ? value : value.substring(0, eq));
                 }
             } else if (i.is("ENV")) {
-                for (int k = 0; k < i.args().size(); k += 3) names.add(i.args().get(k).value());
+                List<Arg> args = i.args();
+                for (int k = 0; k < args.size(); k += 3) names.add(args.get(k).value());
             }
         }
-        return names;
     }
 }

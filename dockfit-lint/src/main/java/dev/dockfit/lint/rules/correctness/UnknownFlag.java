@@ -38,9 +38,9 @@ public final class UnknownFlag implements Rule {
         List<Instruction> all = Keywords.withOnbuildChildren(ctx.instructions());
         for (int n = 0; n < all.size(); n++) {
             Instruction i = all.get(n);
+            if (i.flags().isEmpty()) continue; // first: most instructions have no flags (hot)
             // BuildKit never parses STOPSIGNAL's flags, so it accepts (and ignores) any.
             if (!Keywords.INSTRUCTIONS.contains(i.keyword()) || i.is("STOPSIGNAL")) continue;
-            if (i.flags().isEmpty()) continue;
             Set<String> known = Keywords.FLAGS.getOrDefault(i.keyword(), Set.of());
             int mount = 0; // the index of the next --mount among the RUN's mounts
             List<Flag> flags = i.flags();

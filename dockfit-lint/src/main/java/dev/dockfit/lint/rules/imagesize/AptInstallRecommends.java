@@ -74,6 +74,8 @@ public final class AptInstallRecommends implements Rule {
         if (!(c.name().equals("echo") || c.name().equals("printf") || c.name().equals("tee"))) return false;
         List<String> args = c.argLiterals();
         for (int i = 0; i < args.size(); i++) {
+            // "install-recommends" needs a '-', which neither lower-casing nor removing quotes makes: a quick no
+            if (args.get(i).indexOf('-') < 0) continue;
             String v = args.get(i).toLowerCase(java.util.Locale.ROOT).replace("\"", "").replace("'", "");
             if (v.contains("install-recommends") && (v.contains("false") || v.contains(" 0"))) return true;
         }

@@ -43,11 +43,15 @@ public final class NodeCacheNotCleaned implements Rule {
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
             if (!shipped.contains(run.stage())) continue;
-            if (ctx.mounts(run).stream().anyMatch(NodeCacheNotCleaned::coversNodeCache)) continue;
-            for (RunScript rs : ctx.scripts(run)) {
+            if (anyCoversNodeCache(ctx.mounts(run))) continue;
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 boolean npmCleaned = false;
                 boolean yarnCleaned = false;
-                for (SimpleCommand c : rs.script().commands()) {
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     if (c.name().equals("npm") && c.hasArg("cache") && c.hasArg("clean", "clear")) npmCleaned = true;
                     if (c.name().equals("yarn") && c.hasArg("cache") && c.hasArg("clean")) yarnCleaned = true;
                     if (c.name().equals("rm")) {
@@ -59,7 +63,8 @@ public final class NodeCacheNotCleaned implements Rule {
                         }
                     }
                 }
-                for (SimpleCommand c : rs.script().commands()) {
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     // only npm and yarn are reported: other commands are not asked for flags (no varargs array)
                     boolean node = c.name().equals("npm") || c.name().equals("yarn");
                     if (!node || c.hasFlag(CACHE_FLAGS)) continue;
@@ -84,6 +89,12 @@ public final class NodeCacheNotCleaned implements Rule {
         if (c.hasFlag("--version", "-v", "--help", "-h")) return false;
         var first = c.args().stream().map(w -> w.literal()).filter(a -> !a.startsWith("-")).findFirst();
         return first.isEmpty() || YARN_INSTALLS.contains(first.get());
+    }
+
+    /** Whether one of the RUN's mounts does (a loop: per RUN, and a stream pipeline costs much more on C1). */
+    private static boolean anyCoversNodeCache(List<Mount> mounts) {
+        for (int i = 0; i < mounts.size(); i++) if (coversNodeCache(mounts.get(i))) return true;
+        return false;
     }
 
     private static boolean coversNodeCache(Mount m) {

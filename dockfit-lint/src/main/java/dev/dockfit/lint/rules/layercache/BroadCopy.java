@@ -3,12 +3,13 @@ package dev.dockfit.lint.rules.layercache;
 import dev.dockfit.dockerfile.model.Arg;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.support.Names;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /** COPY or ADD of the whole build context ({@code COPY . .}, {@code ADD ./ /app}, {@code COPY * ./}). */
 final class BroadCopy {
-    private static final Set<String> WHOLE_CONTEXT = Set.of(".", "./", "./.", "*", "./*", "/", "/.");
+    private static final Names WHOLE_CONTEXT = Names.of(".", "./", "./.", "*", "./*", "/", "/.");
 
     private BroadCopy() {
     }
@@ -19,11 +20,14 @@ final class BroadCopy {
 
     /** The source argument naming the whole context, for a COPY/ADD from the build context. */
     static Optional<Arg> broadSource(LintContext ctx, Instruction in) {
-        if (!(in.is("COPY") || in.is("ADD")) || in.flag("from").isPresent() || in.args().size() < 2) {
+        List<Arg> args = in.args();
+        if (!(in.is("COPY") || in.is("ADD")) || args.size() < 2 || in.flag("from").isPresent()) {
             return Optional.empty();
         }
-        for (Arg a : in.args().subList(0, in.args().size() - 1)) {
-            String v = ctx.model().expand(in, a.value()).map(e -> e.value()).orElse(a.value());
+        for (int i = 0; i < args.size() - 1; i++) { // the sources: every argument but the destination
+            Arg a = args.get(i);
+            var e = ctx.model().expand(in, a.value());
+            String v = e.isPresent() ? e.get().value() : a.value(); // no lambda per source (C1 allocates each)
             if (WHOLE_CONTEXT.contains(v)) return Optional.of(a);
         }
         return Optional.empty();

@@ -9,6 +9,7 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 @RuleDoc(id = "DF302", title = "Whole context copied with no .dockerignore", severity = Severity.WARNING,
@@ -33,15 +34,20 @@ public final class BroadCopyWithoutDockerignore implements Rule {
     public void check(LintContext ctx) {
         Optional<Path> dir = ctx.contextDir();
         if (dir.isEmpty()) return;
-        for (Instruction in : ctx.instructions()) {
-            Optional<Arg> source = BroadCopy.broadSource(ctx, in);
-            if (source.isEmpty()) continue;
-            // the file system is asked only now: most Dockerfiles copy nothing broad
-            if (hasIgnoreFile(dir.get(), ctx.file().path())) return;
-            ctx.report(source.get().span(), "add a .dockerignore next to the Dockerfile (at least .git and "
-                    + "build output) before copying the whole context");
-            return;
+        List<Instruction> copies = ctx.instructions("COPY");
+        List<Instruction> adds = ctx.instructions("ADD");
+        Optional<Arg> source = Optional.empty();
+        // the COPYs and ADDs merged in file order (each list is in it): no other instruction is visited (hot)
+        for (int c = 0, a = 0; source.isEmpty() && (c < copies.size() || a < adds.size()); ) {
+            boolean copyNext = a == adds.size()
+                    || c < copies.size() && copies.get(c).position() < adds.get(a).position();
+            source = BroadCopy.broadSource(ctx, copyNext ? copies.get(c++) : adds.get(a++));
         }
+        if (source.isEmpty()) return;
+        // the file system is asked only now: most Dockerfiles copy nothing broad
+        if (hasIgnoreFile(dir.get(), ctx.file().path())) return;
+        ctx.report(source.get().span(), "add a .dockerignore next to the Dockerfile (at least .git and "
+                + "build output) before copying the whole context");
     }
 
     /** {@code .dockerignore}, or BuildKit's per-Dockerfile {@code <name>.dockerignore}. */

@@ -53,8 +53,12 @@ public final class DependencyDownloadWithoutCacheMount implements Rule {
             Set<String> missing = new LinkedHashSet<>();
             Set<String> managers = new LinkedHashSet<>();
             Span first = null;
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     DependencyInstall manager = DependencyInstall.of(c);
                     if (manager == null) continue;
                     for (String dir : cacheDirs(manager, scope, baseRepository)) {

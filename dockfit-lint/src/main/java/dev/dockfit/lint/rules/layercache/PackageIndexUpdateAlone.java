@@ -8,9 +8,9 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.CommandWords;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
-import java.util.Set;
 
 @RuleDoc(id = "DF301", title = "Package index updated in a RUN that installs nothing", severity = Severity.WARNING,
         practice = Practice.LAYER_CACHE,
@@ -29,7 +29,7 @@ import java.util.Set;
                 """,
         trivy = "DS-0017")
 public final class PackageIndexUpdateAlone implements Rule {
-    private static final Set<String> APT_USES = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
+    private static final Names APT_USES = Names.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "build-dep", "source", "download", "reinstall");
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] MANAGERS = {"apt-get", "apt", "aptitude", "apk"};
@@ -78,7 +78,7 @@ public final class PackageIndexUpdateAlone implements Rule {
         }
     }
 
-    private static boolean anyIn(List<String> words, Set<String> wanted) {
+    private static boolean anyIn(List<String> words, Names wanted) {
         for (int i = 0; i < words.size(); i++) if (wanted.contains(words.get(i))) return true;
         return false;
     }

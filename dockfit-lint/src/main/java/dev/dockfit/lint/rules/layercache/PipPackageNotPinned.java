@@ -41,8 +41,12 @@ public final class PipPackageNotPinned implements Rule {
         List<Instruction> runs = ctx.instructions("RUN");
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     var pip = PipCommand.args(c);
                     if (pip.isEmpty() || !pip.get(0).literal().equals("install")) continue;
                     for (ShellWord p : CommandOperands.after(pip, Set.of("install"), WITH_VALUE)) {

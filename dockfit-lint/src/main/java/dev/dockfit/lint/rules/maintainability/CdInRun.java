@@ -35,7 +35,9 @@ public final class CdInRun implements Rule {
         List<Instruction> runs = ctx.instructions("RUN");
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 // A RUN that starts with cd wants a WORKDIR; a cd later in a build script is that script's business.
                 var commands = rs.script().commands();
                 if (commands.isEmpty()) continue;

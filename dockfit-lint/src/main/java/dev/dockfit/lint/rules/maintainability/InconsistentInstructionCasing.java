@@ -6,6 +6,7 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import java.util.List;
 import java.util.Locale;
 
 @RuleDoc(id = "DF702", title = "Instruction casing differs from the rest of the file", severity = Severity.STYLE,
@@ -27,21 +28,42 @@ public final class InconsistentInstructionCasing implements Rule {
 
     @Override
     public void check(LintContext ctx) {
+        List<Instruction> all = ctx.instructions();
         int upper = 0;
         int lower = 0;
-        for (Instruction i : ctx.instructions()) {
-            String k = i.writtenKeyword();
-            if (k.equals(k.toUpperCase(Locale.ROOT))) upper++;
-            else if (k.equals(k.toLowerCase(Locale.ROOT))) lower++;
+        for (int n = 0; n < all.size(); n++) {
+            String k = all.get(n).writtenKeyword();
+            if (isUpperCase(k)) upper++;
+            else if (isLowerCase(k)) lower++;
         }
         boolean wantUpper = upper >= lower;
-        for (Instruction i : ctx.instructions()) {
+        for (int n = 0; n < all.size(); n++) {
+            Instruction i = all.get(n);
             String k = i.writtenKeyword();
+            if (wantUpper ? isUpperCase(k) : isLowerCase(k)) continue;
             String want = wantUpper ? k.toUpperCase(Locale.ROOT) : k.toLowerCase(Locale.ROOT);
-            if (!k.equals(want)) {
-                ctx.report(i.keywordSpan(), "write " + want + " like the other instructions ("
-                        + (wantUpper ? "upper" : "lower") + " case)");
-            }
+            ctx.report(i.keywordSpan(), "write " + want + " like the other instructions ("
+                    + (wantUpper ? "upper" : "lower") + " case)");
         }
+    }
+
+    /** Whether upper-casing leaves the keyword as it is; no copy made for an ASCII one (hot: per instruction). */
+    private static boolean isUpperCase(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= 0x80) return k.equals(k.toUpperCase(Locale.ROOT));
+            if (c >= 'a' && c <= 'z') return false;
+        }
+        return true;
+    }
+
+    /** Whether lower-casing leaves the keyword as it is; no copy made for an ASCII one. */
+    private static boolean isLowerCase(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            char c = k.charAt(i);
+            if (c >= 0x80) return k.equals(k.toLowerCase(Locale.ROOT));
+            if (c >= 'A' && c <= 'Z') return false;
+        }
+        return true;
     }
 }

@@ -35,8 +35,12 @@ public final class PointlessCommandInContainer implements Rule {
         List<Instruction> runs = ctx.instructions("RUN");
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
-                for (SimpleCommand c : rs.script().commands()) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
+                List<SimpleCommand> commands = rs.script().commands();
+                for (int k = 0; k < commands.size(); k++) {
+                    SimpleCommand c = commands.get(k);
                     if (!POINTLESS.contains(c.name())) continue;
                     ctx.report(rs.span(c.words().get(0)), c.name() + " does nothing useful during a build: "
                             + "remove it (services start from CMD or ENTRYPOINT)");

@@ -39,17 +39,25 @@ public final class BuildInFinalStage implements Rule {
 
     @Override
     public void check(LintContext ctx) {
-        Optional<Stage> stage = ctx.model().finalStage(); // no capturing lambdas: C1 allocates each one
-        if (stage.isEmpty()) return;
-        Optional<Problem> p = problem(ctx, stage.get());
+        Optional<Problem> p = finalStageProblem(ctx);
         if (p.isPresent()) ctx.report(p.get().at(), p.get().message());
     }
 
     record Problem(Span at, String message) {
     }
 
+    private static final Object FINAL_STAGE_PROBLEM = new Object();
+
+    /** {@link #problem} of the file's final stage, worked out once per file for this rule and DF101. */
+    static Optional<Problem> finalStageProblem(LintContext ctx) {
+        return ctx.shared(FINAL_STAGE_PROBLEM, c -> {
+            Optional<Stage> stage = c.model().finalStage();
+            return stage.isEmpty() ? Optional.empty() : problem(c, stage.get());
+        });
+    }
+
     /** What this rule reports on the final stage, if anything (DF101 stays silent then: one problem, one finding). */
-    static Optional<Problem> problem(LintContext ctx, Stage stage) {
+    private static Optional<Problem> problem(LintContext ctx, Stage stage) {
         Optional<BuildCommands.Found> build = ctx.firstBuild(stage);
         if (build.isPresent()) {
             BuildCommands.Found b = build.get();

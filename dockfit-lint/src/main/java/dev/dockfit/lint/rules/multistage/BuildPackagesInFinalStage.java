@@ -10,10 +10,10 @@ import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import dev.dockfit.lint.support.BuildPackages;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 @RuleDoc(id = "DF101", title = "Compilers or -dev packages installed in the final stage", severity = Severity.INFO,
         practice = Practice.MULTI_STAGE,
@@ -38,16 +38,16 @@ import java.util.Set;
 public final class BuildPackagesInFinalStage implements Rule {
     private static final String[] INSTALLERS = {"apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",
         "zypper", "tdnf"};
-    private static final Set<String> INSTALLER_NAMES = Set.of(INSTALLERS);
-    private static final Set<String> APK_VERBS = Set.of("add");
-    private static final Set<String> VERBS = Set.of("install", "in");
-    private static final Set<String> VALUED = Set.of("-t", "--virtual", "--repository", "-X", "-o", "--option",
+    private static final Names INSTALLER_NAMES = Names.of(INSTALLERS);
+    private static final Names APK_VERBS = Names.of("add");
+    private static final Names VERBS = Names.of("install", "in");
+    private static final Names VALUED = Names.of("-t", "--virtual", "--repository", "-X", "-o", "--option",
             "--setopt", "--enablerepo", "--disablerepo", "-c", "--config", "--target-release", "--releasever");
 
     @Override
     public void check(LintContext ctx) {
         Stage stage = ctx.model().finalStage().orElse(null);
-        if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.problem(ctx, stage).isPresent()) return;
+        if (stage == null || !ctx.runsCommand(INSTALLERS) || BuildInFinalStage.finalStageProblem(ctx).isPresent()) return;
         List<Stage> chain = ctx.stageChain(stage);
         for (int i = 0; i < chain.size(); i++) {
             List<Instruction> runs = chain.get(i).all("RUN");
@@ -106,7 +106,7 @@ public final class BuildPackagesInFinalStage implements Rule {
 
     /** The packages an install command names (after install/add/in), flags and flag values left out. */
     private static List<ShellWord> packages(SimpleCommand c) {
-        Set<String> verbs = c.name().equals("apk") ? APK_VERBS : VERBS;
+        Names verbs = c.name().equals("apk") ? APK_VERBS : VERBS;
         List<ShellWord> args = c.args();
         int start = -1;
         for (int i = 0; i < args.size(); i++) {

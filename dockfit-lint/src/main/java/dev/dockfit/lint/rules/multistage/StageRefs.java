@@ -37,8 +37,27 @@ final class StageRefs {
         }
     }
 
-    /** Every --from of COPY and RUN --mount in the stage whose value resolves (unset variables are skipped). */
+    /** {@link #ofEach} of the file, shared by the rules that ask. */
+    private static final Object REFS = new Object();
+
+    /**
+     * Every --from of COPY and RUN --mount in the stage whose value resolves (unset variables are skipped); worked
+     * out once per file for DF102 and DF103.
+     */
     static List<Ref> of(LintContext ctx, Stage stage) {
+        List<List<Ref>> byStage = ctx.shared(REFS, StageRefs::ofEach);
+        return byStage.get(stage.index());
+    }
+
+    /** {@link #of} of each stage, by stage index. */
+    private static List<List<Ref>> ofEach(LintContext ctx) {
+        List<Stage> stages = ctx.model().stages();
+        List<List<Ref>> out = new ArrayList<>(stages.size());
+        for (int s = 0; s < stages.size(); s++) out.add(refsIn(ctx, stages.get(s)));
+        return out;
+    }
+
+    private static List<Ref> refsIn(LintContext ctx, Stage stage) {
         List<Ref> out = new ArrayList<>();
         List<Instruction> instructions = stage.instructions();
         for (int i = 0; i < instructions.size(); i++) {

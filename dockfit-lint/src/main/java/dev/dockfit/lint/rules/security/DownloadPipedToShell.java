@@ -8,9 +8,9 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF504", title = "Downloaded script piped into a shell", severity = Severity.WARNING,
@@ -30,8 +30,8 @@ import java.util.regex.Pattern;
                 """)
 public final class DownloadPipedToShell implements Rule {
     private static final Pattern INTERPRETER = Pattern.compile("python[0-9.]*|perl|ruby|node|php");
-    private static final Set<String> SHELLS = Set.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh");
-    private static final Set<String> DOWNLOADERS = Set.of("curl", "wget", "fetch");
+    private static final Names SHELLS = Names.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh");
+    private static final Names DOWNLOADERS = Names.of("curl", "wget", "fetch");
 
     @Override
     public void check(LintContext ctx) {
@@ -39,7 +39,9 @@ public final class DownloadPipedToShell implements Rule {
         List<Instruction> runs = ctx.instructions("RUN");
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
-            for (RunScript rs : ctx.scripts(run)) {
+            List<RunScript> scripts = ctx.scripts(run);
+            for (int s = 0; s < scripts.size(); s++) {
+                RunScript rs = scripts.get(s);
                 List<SimpleCommand> cmds = rs.script().commands();
                 for (int i = 0; i < cmds.size(); i++) {
                     SimpleCommand c = cmds.get(i);
@@ -56,16 +58,20 @@ public final class DownloadPipedToShell implements Rule {
 
     /** A shell or interpreter reading its program from stdin or from a substitution. */
     private static boolean runsStdinOrArgument(SimpleCommand c) {
-        List<ShellWord> words = c.words();
+        // hot: per command; the name is the command word's base name, so most commands need no word read
+        String n = c.name();
         int at = 0;
-        if (!words.isEmpty() && c.name().equals("sudo")) {
+        List<ShellWord> words = null;
+        if (n.equals("sudo")) {
+            words = c.words();
             at = 1;
             while (at < words.size() && words.get(at).literal().startsWith("-")) at++;
+            if (at >= words.size()) return false;
+            n = baseName(words.get(at).literal());
         }
-        if (at >= words.size()) return false;
-        String n = baseName(words.get(at).literal());
         if (SHELLS.contains(n)) return true;
         if (!n.isEmpty() && "prn".indexOf(n.charAt(0)) >= 0 && INTERPRETER.matcher(n).matches()) {
+            if (words == null) words = c.words();
             return at + 1 == words.size() || words.get(at + 1).literal().equals("-");
         }
         return false;

@@ -10,7 +10,6 @@ import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF500", title = "Secret-like name in ARG or ENV", severity = Severity.WARNING,
@@ -41,26 +40,30 @@ public final class SecretNameInArgOrEnv implements Rule {
      */
     private static final Pattern ALLOW = Pattern.compile("(?i)(?:_|^)(?:public|gpg|pgp|file|path|dir|url|uri|"
             + "endpoint|host|type|method|mode|enabled|enable|disabled|name|length|ttl|timeout|expiry)(?:_|$)");
-    private static final Set<String> KEYWORDS = Set.of("ARG", "ENV");
 
     @Override
     public void check(LintContext ctx) {
-        List<Instruction> all = ctx.instructions();
-        for (int n = 0; n < all.size(); n++) {
-            Instruction in = all.get(n);
-            if (!KEYWORDS.contains(in.keyword())) continue;
-            if (in.is("ENV")) {
-                for (int k = 0; k + 1 < in.args().size(); k += 3) {
-                    Arg key = in.args().get(k);
-                    check(ctx, in, key.value(), key.span());
-                }
-            } else {
-                for (Arg a : in.args()) {
-                    String name = a.value().contains("=") ? a.value().substring(0, a.value().indexOf('=')) : a.value();
-                    if (a.span() == null) continue;
-                    int len = name.getBytes(StandardCharsets.UTF_8).length;
-                    check(ctx, in, name, new Span(a.span().start(), Math.min(a.span().end(), a.span().start() + len)));
-                }
+        List<Instruction> envs = ctx.instructions("ENV");
+        for (int n = 0; n < envs.size(); n++) {
+            Instruction in = envs.get(n);
+            List<Arg> args = in.args();
+            for (int k = 0; k + 1 < args.size(); k += 3) {
+                Arg key = args.get(k);
+                if (key.span() != null && isSecretName(key.value())) report(ctx, in, key.value(), key.span());
+            }
+        }
+        List<Instruction> argInstructions = ctx.instructions("ARG");
+        for (int n = 0; n < argInstructions.size(); n++) {
+            Instruction in = argInstructions.get(n);
+            List<Arg> args = in.args();
+            for (int k = 0; k < args.size(); k++) {
+                Arg a = args.get(k);
+                if (a.span() == null) continue;
+                int eq = a.value().indexOf('=');
+                String name = eq >= 0 ? a.value().substring(0, eq) : a.value();
+                if (!isSecretName(name)) continue; // the span's end is worked out for a finding only
+                int len = name.getBytes(StandardCharsets.UTF_8).length;
+                report(ctx, in, name, new Span(a.span().start(), Math.min(a.span().end(), a.span().start() + len)));
             }
         }
     }
@@ -88,8 +91,7 @@ public final class SecretNameInArgOrEnv implements Rule {
         }
     }
 
-    private static void check(LintContext ctx, Instruction in, String name, Span span) {
-        if (span == null || !isSecretName(name)) return;
+    private static void report(LintContext ctx, Instruction in, String name, Span span) {
         ctx.report(span, in.keyword() + " " + name + " looks like a secret and would be kept in the image: "
                 + "use RUN --mount=type=secret,id=" + name.toLowerCase(java.util.Locale.ROOT) + ",env=" + name
                 + " where it is needed");

@@ -48,6 +48,8 @@ final class SecretValues {
     private static final int[][] MARKER_BITS_BY_START = new int[128][];
     /** The second character of each of {@link #MARKERS_BY_START} (every marker has one), compared before the call. */
     private static final char[][] MARKER_SECONDS_BY_START = new char[128][];
+    /** One bit per pair of ASCII characters ({@code first << 7 | second}) that starts a marker. */
+    private static final long[] MARKER_STARTS = new long[128 * 128 / Long.SIZE];
 
     static {
         if (MARKERS.size() > Integer.SIZE) throw new IllegalStateException("more markers than bits");
@@ -67,6 +69,8 @@ final class SecretValues {
             char[] seconds = MARKER_SECONDS_BY_START[m.charAt(0)];
             MARKER_SECONDS_BY_START[m.charAt(0)] = seconds == null ? new char[1] : Arrays.copyOf(seconds, n + 1);
             MARKER_SECONDS_BY_START[m.charAt(0)][n] = m.charAt(1);
+            int pair = m.charAt(0) << 7 | m.charAt(1);
+            MARKER_STARTS[pair >>> 6] |= 1L << pair;
         }
     }
 
@@ -97,12 +101,14 @@ final class SecretValues {
     private static int markersIn(String text) {
         int found = 0;
         int last = text.length() - 1; // a marker starts before the last character: it has two or more
+        char next = text.charAt(0); // find asks only of texts of SHORTEST characters or more
         for (int i = 0; i < last; i++) {
-            char c = text.charAt(i);
-            String[] starting = c < MARKERS_BY_START.length ? MARKERS_BY_START[c] : null;
-            if (starting == null) continue;
-            // hot: per character of long words; the second character rules most candidates out without a call
-            char next = text.charAt(i + 1);
+            char c = next;
+            next = text.charAt(i + 1);
+            // hot: per character of long words; one bit of a table rules out almost every pair of characters
+            int pair = c << 7 | next;
+            if ((c | next) >= 128 || (MARKER_STARTS[pair >>> 6] & 1L << pair) == 0) continue;
+            String[] starting = MARKERS_BY_START[c];
             char[] seconds = MARKER_SECONDS_BY_START[c];
             for (int j = 0; j < starting.length; j++) {
                 if (seconds[j] == next && text.startsWith(starting[j], i)) found |= MARKER_BITS_BY_START[c][j];

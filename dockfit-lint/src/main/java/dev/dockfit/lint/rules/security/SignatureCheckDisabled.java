@@ -8,10 +8,10 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
+import dev.dockfit.lint.support.Names;
 import dev.dockfit.lint.support.RunScript;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 @RuleDoc(id = "DF503", title = "Package signature checks disabled", severity = Severity.WARNING,
@@ -35,7 +35,7 @@ public final class SignatureCheckDisabled implements Rule {
     /** The commands {@link #disabling} knows options of. */
     private static final String[] COMMAND_NAMES = {"apt-get", "apt", "aptitude", "apk", "echo", "printf", "tee",
         "yum", "dnf", "microdnf", "tdnf", "zypper", "rpm"};
-    private static final Set<String> COMMANDS = Set.of(COMMAND_NAMES);
+    private static final Names COMMANDS = Names.of(COMMAND_NAMES);
 
     @Override
     public void check(LintContext ctx) {
@@ -54,10 +54,13 @@ public final class SignatureCheckDisabled implements Rule {
     private static void check(LintContext ctx, RunScript rs, SimpleCommand c) {
         if (!COMMANDS.contains(c.name())) return;
         if (c.name().equals("apk") && installsOnlyLocalFiles(c)) return;
+        // which arguments mayDisable passes, worked out once per command rather than per argument (hot)
+        boolean sourceLine = isSourceLineWriter(c.name());
+        boolean apt = isApt(c.name());
         List<ShellWord> args = c.args();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i).literal();
-            if (!mayDisable(c.name(), arg)) continue;
+            if (!mayDisable(sourceLine, apt, arg)) continue;
             String why = disabling(c.name(), arg);
             if (why != null) {
                 ctx.report(rs.span(args.get(i)), why);
@@ -66,16 +69,21 @@ public final class SignatureCheckDisabled implements Rule {
         }
     }
 
+    private static boolean isSourceLineWriter(String command) {
+        return command.equals("echo") || command.equals("printf") || command.equals("tee");
+    }
+
+    private static boolean isApt(String command) {
+        return command.equals("apt-get") || command.equals("apt") || command.equals("aptitude");
+    }
+
     /**
      * False when {@link #disabling} surely answers null, without lower-casing the word: every option it knows
      * starts with '-', holds "::" (apt's -o values) or, for an apt source line, '=' (case changes no such char).
      */
-    private static boolean mayDisable(String command, String arg) {
-        return switch (command) {
-            case "echo", "printf", "tee" -> arg.indexOf('=') >= 0;
-            case "apt-get", "apt", "aptitude" -> arg.startsWith("-") || arg.contains("::");
-            default -> arg.startsWith("-");
-        };
+    private static boolean mayDisable(boolean sourceLine, boolean apt, String arg) {
+        if (sourceLine) return arg.indexOf('=') >= 0;
+        return arg.startsWith("-") || apt && arg.contains("::");
     }
 
     /** {@code apk add --allow-untrusted /tmp/pkgs/*.apk}: local packages (built in this build), not downloaded. */

@@ -82,14 +82,13 @@ public final class TlsVerificationDisabled implements Rule {
     private static void checkCommand(LintContext ctx, RunScript rs, SimpleCommand c) {
         List<ShellWord> assignments = c.assignments();
         for (int i = 0; i < assignments.size(); i++) assignment(ctx, rs, assignments.get(i));
-        if (c.words().isEmpty()) return;
-        String name = c.name();
-        List<ShellWord> args = c.args();
-        if (name.equals("export")) {
-            for (int i = 0; i < args.size(); i++) assignment(ctx, rs, args.get(i));
-            return;
-        }
+        String name = c.name(); // "" for a command of only assignments: no case below, and pip's check says no
+        // the argument list is asked for only by the cases below that loop over it (most commands match none)
         switch (name) {
+            case "export" -> {
+                List<ShellWord> args = c.args();
+                for (int i = 0; i < args.size(); i++) assignment(ctx, rs, args.get(i));
+            }
             case "curl" -> {
                 if (c.hasFlag("-k", "--insecure", "--proxy-insecure")) {
                     report(ctx, rs, c, w -> w.equals("--insecure") || w.equals("--proxy-insecure")
@@ -103,6 +102,7 @@ public final class TlsVerificationDisabled implements Rule {
                 }
             }
             case "git" -> {
+                List<ShellWord> args = c.args();
                 for (int i = 0; i < args.size(); i++) {
                     String l = args.get(i).literal().toLowerCase(Locale.ROOT);
                     // both regexes need "sslverify": most words skip them (hot: per git argument)
@@ -116,6 +116,7 @@ public final class TlsVerificationDisabled implements Rule {
                 }
             }
             case "npm", "yarn", "pnpm" -> {
+                List<ShellWord> args = c.args();
                 for (int i = 0; i < args.size(); i++) {
                     String l = args.get(i).literal().toLowerCase(Locale.ROOT);
                     // every alternative needs "strict-ssl": most words skip the regexes (hot: per npm argument)
