@@ -1,6 +1,7 @@
 package dev.dockfit.cli;
 
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,10 @@ import java.util.Map;
  * @param env     the environment (for a served request, only {@link #SERVED_ENVIRONMENT})
  * @param console standard input and output are both terminals (what {@code System.console() != null} tells)
  * @param stdin   standard input
+ * @param stdoutBytes the bytes beneath the command's standard output writer, which encodes UTF-8 into them (a
+ *                    command may write UTF-8 here directly, having flushed the writer); null when not known
  */
-public record Invocation(Path cwd, Map<String, String> env, boolean console, InputStream stdin) {
+public record Invocation(Path cwd, Map<String, String> env, boolean console, InputStream stdin, OutputStream stdoutBytes) {
 
     /**
      * The environment variables the served commands ({@code lint}, {@code parse}) read, all that a client sends.
@@ -27,6 +30,11 @@ public record Invocation(Path cwd, Map<String, String> env, boolean console, Inp
     public Invocation {
         if (!cwd.isAbsolute()) throw new IllegalArgumentException("working directory not absolute: " + cwd);
         env = Map.copyOf(env);
+    }
+
+    /** An invocation whose standard output is only known as a writer. */
+    public Invocation(Path cwd, Map<String, String> env, boolean console, InputStream stdin) {
+        this(cwd, env, console, stdin, null);
     }
 
     /** This JVM's own working directory, environment, console and standard input. */

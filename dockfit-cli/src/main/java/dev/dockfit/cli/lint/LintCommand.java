@@ -26,7 +26,9 @@ import dev.dockfit.lint.config.ConfigOverrides;
 import dev.dockfit.lint.config.ConfigSearch;
 import dev.dockfit.lint.config.LintConfigs;
 import dev.dockfit.lint.config.RuleIds;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +77,7 @@ public final class LintCommand implements Callable<Integer> {
      * A linted source with its findings' JSON when that is the format ({@link JsonReport#findingsPart}); or why it
      * could not be read, and for an argument, what it names instead of a readable file.
      */
-    private record Outcome(CheckedSource checked, String json, String readError, DockerfileInputs.Named named) {
+    private record Outcome(CheckedSource checked, byte[] json, String readError, DockerfileInputs.Named named) {
         static Outcome unread(String why, DockerfileInputs.Named named) {
             return new Outcome(null, null, why, named);
         }
@@ -200,7 +202,7 @@ public final class LintCommand implements Callable<Integer> {
             if (outcomes.get(i) == null) outcomes.set(i, belowOutcomes.get(k++));
         }
         List<CheckedSource> checked = new ArrayList<>(outcomes.size());
-        List<String> jsonParts = new ArrayList<>(json ? outcomes.size() : 0);
+        List<byte[]> jsonParts = new ArrayList<>(json ? outcomes.size() : 0);
         boolean ioError = false;
         boolean failed = false;
         for (int i = 0; i < todo.size(); i++) {
@@ -284,12 +286,24 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /** @param jsonParts for the JSON format, each source's findings as {@link JsonReport#findingsPart} renders them */
-    private void write(List<CheckedSource> checked, List<String> jsonParts, List<RuleInfo> rules) {
+    private void write(List<CheckedSource> checked, List<byte[]> jsonParts, List<RuleInfo> rules) {
         try (Writer w = output == null ? null : Files.newBufferedWriter(invocation.resolve(output), StandardCharsets.UTF_8)) {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
                 case tty -> TtyReport.write(checked, out, colour());
-                case json -> JsonReport.write(out, checked, jsonParts, Version.number());
+                case json -> {
+                    // UTF-8 straight into the caller's bytes when they are known (a served run): the report is
+                    // megabytes over a large run, and encoding it again through the writer was a tenth of the run
+                    OutputStream bytes = w == null ? invocation.stdoutBytes() : null;
+                    out.flush();
+                    if (bytes != null) {
+                        JsonReport.write(bytes, checked, jsonParts, Version.number());
+                    } else {
+                        ByteArrayOutputStream document = new ByteArrayOutputStream(1 << 16);
+                        JsonReport.write(document, checked, jsonParts, Version.number());
+                        out.write(document.toString(StandardCharsets.UTF_8));
+                    }
+                }
                 case sarif -> Json.write(out, Sarif.logWithHelp(CheckedSource.allFindings(checked), Version.number(),
                         RuleHelpText.of(rules)));
                 case checkstyle -> Checkstyle.write(checked, out);

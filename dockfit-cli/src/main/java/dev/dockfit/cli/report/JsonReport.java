@@ -3,11 +3,14 @@ package dev.dockfit.cli.report;
 import dev.dockfit.cli.Json;
 import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Severity;
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,18 +23,18 @@ public final class JsonReport {
     }
 
     /** How a document's findings array is enclosed in {@link #findingsPart}'s rendering, before and after its objects. */
-    private static final String PART_START = "{\n  \"findings\" : [ ";
-    private static final String PART_END = " ]\n}";
+    private static final byte[] PART_START = "{\n  \"findings\" : [ ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PART_END = " ]\n}".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * The findings of one source as the document's findings array holds them (the objects and the separators
-     * between them, indented as there), "" for none. Rendered apart from the document so that a large run renders
-     * its sources on the threads that lint them; {@link #write} puts the parts together.
+     * between them, indented as there), in UTF-8; empty for none. Rendered apart from the document so that a
+     * large run renders its sources on the threads that lint them; {@link #write} puts the parts together.
      */
-    public static String findingsPart(List<Finding> findings) {
-        if (findings.isEmpty()) return "";
-        StringWriter text = new StringWriter(512 * findings.size());
-        try (JsonGenerator g = Json.MAPPER.createGenerator(text)) {
+    public static byte[] findingsPart(List<Finding> findings) {
+        if (findings.isEmpty()) return new byte[0];
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512 * findings.size());
+        try (JsonGenerator g = Json.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
             g.writeArrayFieldStart("findings");
@@ -41,17 +44,21 @@ public final class JsonReport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String s = text.toString();
-        if (!s.startsWith(PART_START) || !s.endsWith(PART_END)) throw new IllegalStateException("unexpected JSON layout: " + s);
-        return s.substring(PART_START.length(), s.length() - PART_END.length());
+        byte[] all = bytes.toByteArray();
+        int end = all.length - PART_END.length;
+        if (!Arrays.equals(all, 0, PART_START.length, PART_START, 0, PART_START.length)
+                || !Arrays.equals(all, end, all.length, PART_END, 0, PART_END.length)) {
+            throw new IllegalStateException("unexpected JSON layout: " + bytes.toString(StandardCharsets.UTF_8));
+        }
+        return Arrays.copyOfRange(all, PART_START.length, end);
     }
 
     /**
-     * Streams the document (laid out as {@link Json#write} lays out a tree) without building a tree.
+     * Streams the document in UTF-8 (laid out as {@link Json#write} lays out a tree) without building a tree.
      *
      * @param findingsParts each source's {@link #findingsPart}, in the same order
      */
-    public static void write(PrintWriter out, List<CheckedSource> sources, List<String> findingsParts, String toolVersion) {
+    public static void write(OutputStream out, List<CheckedSource> sources, List<byte[]> findingsParts, String toolVersion) {
         List<Finding> all = CheckedSource.allFindings(sources);
         Json.stream(out, g -> {
             g.writeStartObject();
@@ -60,7 +67,7 @@ public final class JsonReport {
             g.writeArrayFieldStart("findings");
             // each part is one raw value to the generator, which writes the separator between non-empty parts
             for (int i = 0; i < findingsParts.size(); i++) {
-                if (!findingsParts.get(i).isEmpty()) g.writeRawValue(findingsParts.get(i));
+                if (findingsParts.get(i).length > 0) g.writeRawValue(new RawJsonPart(findingsParts.get(i)));
             }
             g.writeEndArray();
             SeverityCounts counts = SeverityCounts.of(all);

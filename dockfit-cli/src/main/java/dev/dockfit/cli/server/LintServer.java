@@ -281,8 +281,8 @@ public final class LintServer {
             log("refused a request: working directory " + request.cwd() + ": " + e.getMessage());
             return Optional.empty();
         }
-        Invocation invocation = new Invocation(cwd, request.env(), request.console(), InputStream.nullInputStream());
         ByteArrayOutputStream stdout = new ByteArrayOutputStream(1 << 14);
+        Invocation invocation = new Invocation(cwd, request.env(), request.console(), InputStream.nullInputStream(), stdout);
         ByteArrayOutputStream stderr = new ByteArrayOutputStream(256);
         PrintWriter out = writer(stdout);
         PrintWriter err = writer(stderr);

@@ -8,8 +8,10 @@ import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Location;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +54,10 @@ class JsonReportTest {
     }
 
     static String streamed(List<CheckedSource> sources) {
-        List<String> parts = sources.stream().map(s -> JsonReport.findingsPart(s.findings())).toList();
-        StringWriter text = new StringWriter();
-        JsonReport.write(new PrintWriter(text), sources, parts, "1.2.3");
-        return text.toString();
+        List<byte[]> parts = sources.stream().map(s -> JsonReport.findingsPart(s.findings())).toList();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        JsonReport.write(bytes, sources, parts, "1.2.3");
+        return bytes.toString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -67,10 +69,16 @@ class JsonReportTest {
         }
     }
 
+    static String part(String message) {
+        Finding f = new Finding("DF001", Severity.INFO, Practice.SECURITY, message, Location.whole("x"));
+        return new String(JsonReport.findingsPart(List.of(f)), StandardCharsets.UTF_8);
+    }
+
     @Test
     void aSourceWithoutFindingsHasAnEmptyPart() {
         assertThat(JsonReport.findingsPart(List.of())).isEmpty();
-        String part = JsonReport.findingsPart(sources(2).get(0).findings());
+        assertThat(part("é€")).contains("é€"); // UTF-8, not escaped
+        String part = new String(JsonReport.findingsPart(sources(2).get(0).findings()), StandardCharsets.UTF_8);
         assertThat(part).startsWith("{\n    \"file\" : \"dir/0.Dockerfile\"").endsWith("\n  }").contains("\n  }, {\n");
     }
 }
