@@ -233,9 +233,9 @@ public final class LintServer {
             OutputStream out = new BufferedOutputStream(client.getOutputStream(), 1 << 16);
             switch (request.op()) {
                 case "run" -> {
-                    Optional<Response> response = run(request);
-                    if (response.isPresent()) {
-                        response.get().write(out, state.serverToken());
+                    Optional<Ran> ran = run(request);
+                    if (ran.isPresent()) {
+                        Response.write(out, state.serverToken(), ran.get().exitCode(), ran.get().stderr(), ran.get().stdout());
                         served.incrementAndGet();
                     }
                 }
@@ -256,7 +256,7 @@ public final class LintServer {
     }
 
     /** Runs a served command for the request; empty (the client falls back to a JVM of its own) when it cannot. */
-    private Optional<Response> run(Request request) {
+    private Optional<Ran> run(Request request) {
         List<String> args = request.args();
         if (args.isEmpty() || !SERVED.contains(args.get(0))) {
             log("refused to run " + (args.isEmpty() ? "nothing" : "'" + args.get(0) + "'") + ": not served");
@@ -281,7 +281,7 @@ public final class LintServer {
             log("refused a request: working directory " + request.cwd() + ": " + e.getMessage());
             return Optional.empty();
         }
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream(1 << 14);
+        ChunkedBytes stdout = new ChunkedBytes();
         Invocation invocation = new Invocation(cwd, request.env(), request.console(), InputStream.nullInputStream(), stdout);
         ByteArrayOutputStream stderr = new ByteArrayOutputStream(256);
         PrintWriter out = writer(stdout);
@@ -296,7 +296,11 @@ public final class LintServer {
         }
         out.flush();
         err.flush();
-        return Optional.of(new Response(code, stderr.toByteArray(), stdout.toByteArray()));
+        return Optional.of(new Ran(code, stderr.toByteArray(), stdout));
+    }
+
+    /** What a served command printed, and its exit code. */
+    private record Ran(int exitCode, byte[] stderr, ChunkedBytes stdout) {
     }
 
     /**
@@ -385,15 +389,15 @@ public final class LintServer {
                 runs.add(args.toArray(String[]::new));
             }
             dockerfile.ifPresent(f -> runs.add(new String[] {"parse", f.toString()}));
-            Invocation invocation = new Invocation(cwd, Map.of(), true, InputStream.nullInputStream());
             long start = System.nanoTime();
             // the knowledge base parses an image's tag lists on first use; a request names many images
             ImageKnowledge.get().images();
             for (int round = 0; round < WARM_UP_ROUNDS; round++) {
                 for (String[] args : runs) {
                     // into bytes, as a request's output goes (the UTF-8 encoder's loops are hot in a large one)
-                    PrintWriter out = writer(new ByteArrayOutputStream(1 << 14));
-                    Main.execute(invocation, out, out, args);
+                    ChunkedBytes bytes = new ChunkedBytes();
+                    PrintWriter out = writer(bytes);
+                    Main.execute(new Invocation(cwd, Map.of(), true, InputStream.nullInputStream(), bytes), out, out, args);
                     out.flush();
                 }
             }

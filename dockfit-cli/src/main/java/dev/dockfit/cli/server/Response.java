@@ -17,11 +17,22 @@ import java.nio.charset.StandardCharsets;
 public record Response(int exitCode, byte[] stderr, byte[] stdout) {
 
     public void write(OutputStream out, String serverToken) throws IOException {
+        writeHead(out, serverToken, exitCode, stderr);
+        out.write(stdout);
+        out.flush();
+    }
+
+    /** Writes a response whose standard output is still in chunks (a large report is not copied into one array). */
+    static void write(OutputStream out, String serverToken, int exitCode, byte[] stderr, ChunkedBytes stdout) throws IOException {
+        writeHead(out, serverToken, exitCode, stderr);
+        stdout.writeTo(out);
+        out.flush();
+    }
+
+    private static void writeHead(OutputStream out, String serverToken, int exitCode, byte[] stderr) throws IOException {
         String header = Request.MAGIC + " " + serverToken + " " + exitCode + " " + stderr.length + "\n";
         out.write(header.getBytes(StandardCharsets.US_ASCII));
         out.write(stderr);
-        out.write(stdout);
-        out.flush();
     }
 
     /** Reads a response whose header must carry {@code serverToken}. */
