@@ -48,6 +48,8 @@ public final class LintContext {
     private final LintConfig config;
     /** The scripts of each instruction of the file, by {@link Instruction#position()} (hot: an array read per ask). */
     private final List<RunScript>[] scriptsAt;
+    /** {@link #commands(Instruction)} of each instruction of the file, by position, as first asked for. */
+    private final List<RunCommand>[] commandsAt;
     /** The scripts of instructions at no position in the file (ONBUILD's), made on first use. */
     private Map<Instruction, List<RunScript>> scriptsElsewhere;
     private InstructionsByKeyword byKeyword; // made on first use
@@ -72,6 +74,7 @@ public final class LintContext {
         this.contextDir = contextDir;
         this.config = config;
         this.scriptsAt = (List<RunScript>[]) new List<?>[model.dockerfile().instructions().size()];
+        this.commandsAt = (List<RunCommand>[]) new List<?>[scriptsAt.length];
     }
 
     void startRule(RuleInfo rule) {
@@ -199,6 +202,25 @@ public final class LintContext {
     }
 
     /** Hot: rules ask for commands most files never run, so finding none allocates nothing. */
+    /**
+     * Every command of a RUN's scripts, in order, each with its script (for positions): one loop for the rules
+     * that look at a RUN's commands one by one. Empty for the exec form.
+     */
+    public List<RunCommand> commands(Instruction run) {
+        int at = run.position();
+        boolean own = at >= 0 && at < commandsAt.length && instructions().get(at) == run;
+        if (own && commandsAt[at] != null) return commandsAt[at];
+        List<RunScript> scripts = scripts(run);
+        List<RunCommand> found = scripts.isEmpty() ? List.of() : new ArrayList<>();
+        for (int s = 0; s < scripts.size(); s++) {
+            RunScript rs = scripts.get(s);
+            List<SimpleCommand> commands = rs.script().commands();
+            for (int k = 0; k < commands.size(); k++) found.add(new RunCommand(run, rs, commands.get(k)));
+        }
+        if (own) commandsAt[at] = found;
+        return found;
+    }
+
     private List<RunCommand> commandsOfRuns(String name, String[] names) {
         List<RunCommand> found = null;
         List<Instruction> runs = instructions("RUN");

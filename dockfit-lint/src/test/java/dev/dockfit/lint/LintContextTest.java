@@ -65,6 +65,31 @@ class LintContextTest {
     }
 
     @Test
+    void commandsOfARunAreEveryCommandOfItsScriptsInOrder() throws Exception {
+        String text = """
+                FROM debian:bookworm
+                RUN apt-get update && apt-get install -y curl | tee log
+                RUN ["apt-get", "install", "-y", "make"]
+                RUN <<EOF
+                cd /x && echo hi
+                make
+                EOF
+                """;
+        LintContext ctx = context(text);
+        List<Instruction> runs = ctx.instructions("RUN");
+        assertThat(ctx.commands(runs.get(0))).extracting(c -> c.command().name()).containsExactly("apt-get", "apt-get", "tee");
+        assertThat(ctx.commands(runs.get(0))).extracting(LintContext.RunCommand::run).containsOnly(runs.get(0));
+        assertThat(ctx.commands(runs.get(1))).as("the exec form has no shell commands").isEmpty();
+        List<LintContext.RunCommand> third = ctx.commands(runs.get(2));
+        assertThat(third).extracting(c -> c.command().name())
+                .as("the RUN line itself (<<EOF, a redirection alone) is a command without a name, then the body's")
+                .containsExactly("", "cd", "echo", "make");
+        assertThat(third.get(3).script().span(third.get(3).command().words().get(0)).start())
+                .as("spans map into the heredoc").isEqualTo(text.lastIndexOf("make"));
+        assertThat(ctx.commands(runs.get(2))).as("computed once per RUN").isSameAs(third);
+    }
+
+    @Test
     void runsCommandIgnoresExecFormAndNonPosixShells() throws Exception {
         LintContext ctx = context("""
                 FROM mcr.microsoft.com/windows/servercore:ltsc2022

@@ -43,18 +43,15 @@ public final class PipInstallWithoutNoCacheDir implements Rule {
             String cacheDir = scope.get("PIP_CACHE_DIR");
             if (cacheDir != null && ctx.cacheMounted(run, cacheDir)) continue;
             if (anyCoversPipCache(ctx.mounts(run))) continue;
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> commands = rs.script().commands();
-                for (int k = 0; k < commands.size(); k++) {
-                    SimpleCommand c = commands.get(k);
-                    List<ShellWord> pipArgs = PipCommand.args(c);
-                    if (pipArgs.isEmpty() || !pipArgs.get(0).literal().equals("install")) continue;
-                    if (c.hasFlag("--no-cache-dir") || inlineDisables(c)) continue;
-                    ctx.report(rs.span(pipArgs.get(0)),
-                            "add --no-cache-dir to pip install (or set ENV PIP_NO_CACHE_DIR=1)");
-                }
+            List<LintContext.RunCommand> commands = ctx.commands(run);
+            for (int k = 0; k < commands.size(); k++) {
+                RunScript rs = commands.get(k).script();
+                SimpleCommand c = commands.get(k).command();
+                List<ShellWord> pipArgs = PipCommand.args(c);
+                if (pipArgs.isEmpty() || !pipArgs.get(0).literal().equals("install")) continue;
+                if (c.hasFlag("--no-cache-dir") || inlineDisables(c)) continue;
+                ctx.report(rs.span(pipArgs.get(0)),
+                        "add --no-cache-dir to pip install (or set ENV PIP_NO_CACHE_DIR=1)");
             }
         }
     }

@@ -47,25 +47,22 @@ public final class BroadCopyBeforeDependencyInstall implements Rule {
             for (int i = 0; i < instructions.size(); i++) {
                 Instruction in = instructions.get(i);
                 if (i == broadAt || !in.is("RUN")) continue;
-                List<RunScript> scripts = ctx.scripts(in);
-                for (int s = 0; s < scripts.size(); s++) {
-                    RunScript rs = scripts.get(s);
-                    List<SimpleCommand> commands = rs.script().commands();
-                    for (int k = 0; k < commands.size(); k++) {
-                        SimpleCommand c = commands.get(k);
-                        DependencyInstall dep = DependencyInstall.of(c);
-                        if (dep == null) continue;
-                        if (i < broadAt) {
-                            installedBefore.add(dep);
-                        } else if (!installedBefore.contains(dep) && reported.add(dep)) {
-                            int line = ctx.file().range(broad.keywordSpan()).start().line();
-                            ctx.report(rs.span(c.words().get(0)), "'" + c.name() + verb(c) + "' fetches " + dep.label
-                                    + " dependencies again on every source change (" + broad.keyword() + " "
-                                    + BroadCopy.broadSource(ctx, broad).map(x -> x.value()).orElse(".") + " at line "
-                                    + line + "): copy "
-                                    + dep.manifests + " first, run " + dep.installFirst
-                                    + ", then copy the rest");
-                        }
+                List<LintContext.RunCommand> commands = ctx.commands(in);
+                for (int k = 0; k < commands.size(); k++) {
+                    RunScript rs = commands.get(k).script();
+                    SimpleCommand c = commands.get(k).command();
+                    DependencyInstall dep = DependencyInstall.of(c);
+                    if (dep == null) continue;
+                    if (i < broadAt) {
+                        installedBefore.add(dep);
+                    } else if (!installedBefore.contains(dep) && reported.add(dep)) {
+                        int line = ctx.file().range(broad.keywordSpan()).start().line();
+                        ctx.report(rs.span(c.words().get(0)), "'" + c.name() + verb(c) + "' fetches " + dep.label
+                                + " dependencies again on every source change (" + broad.keyword() + " "
+                                + BroadCopy.broadSource(ctx, broad).map(x -> x.value()).orElse(".") + " at line "
+                                + line + "): copy "
+                                + dep.manifests + " first, run " + dep.installFirst
+                                + ", then copy the rest");
                     }
                 }
             }

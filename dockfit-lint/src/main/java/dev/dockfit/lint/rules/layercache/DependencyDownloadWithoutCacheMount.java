@@ -53,19 +53,16 @@ public final class DependencyDownloadWithoutCacheMount implements Rule {
             Set<String> missing = new LinkedHashSet<>();
             Set<String> managers = new LinkedHashSet<>();
             Span first = null;
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> commands = rs.script().commands();
-                for (int k = 0; k < commands.size(); k++) {
-                    SimpleCommand c = commands.get(k);
-                    DependencyInstall manager = DependencyInstall.of(c);
-                    if (manager == null) continue;
-                    for (String dir : cacheDirs(manager, scope, baseRepository)) {
-                        if (!ctx.cacheMounted(run, dir) && missing.add(dir)) managers.add(manager.label);
-                    }
-                    if (first == null && !missing.isEmpty()) first = rs.span(c.words().get(0));
+            List<LintContext.RunCommand> commands = ctx.commands(run);
+            for (int k = 0; k < commands.size(); k++) {
+                RunScript rs = commands.get(k).script();
+                SimpleCommand c = commands.get(k).command();
+                DependencyInstall manager = DependencyInstall.of(c);
+                if (manager == null) continue;
+                for (String dir : cacheDirs(manager, scope, baseRepository)) {
+                    if (!ctx.cacheMounted(run, dir) && missing.add(dir)) managers.add(manager.label);
                 }
+                if (first == null && !missing.isEmpty()) first = rs.span(c.words().get(0));
             }
             if (first == null) continue;
             String flags = String.join(" ", missing.stream().map(d -> "--mount=type=cache,target=" + d).toList());

@@ -47,30 +47,27 @@ public final class PackageIndexUpdateAlone implements Rule {
             RunScript apkAt = null;
             boolean aptUsed = false;
             boolean apkUsed = false;
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> commands = rs.script().commands();
-                for (int k = 0; k < commands.size(); k++) {
-                    SimpleCommand c = commands.get(k);
-                    switch (c.name()) {
-                        case "apt-get", "apt", "aptitude" -> {
-                            if (c.hasArg("update") && aptUpdate == null) {
-                                aptUpdate = c;
-                                aptAt = rs;
-                            }
-                            if (anyIn(c.argLiterals(), APT_USES)) aptUsed = true;
+            List<LintContext.RunCommand> commands = ctx.commands(run);
+            for (int k = 0; k < commands.size(); k++) {
+                RunScript rs = commands.get(k).script();
+                SimpleCommand c = commands.get(k).command();
+                switch (c.name()) {
+                    case "apt-get", "apt", "aptitude" -> {
+                        if (c.hasArg("update") && aptUpdate == null) {
+                            aptUpdate = c;
+                            aptAt = rs;
                         }
-                        case "apt-cache", "apt-file", "add-apt-repository", "dpkg", "xargs" -> aptUsed = true;
-                        case "apk" -> {
-                            if (c.hasArg("update") && apkUpdate == null) {
-                                apkUpdate = c;
-                                apkAt = rs;
-                            }
-                            if (c.hasArg(APK_USES)) apkUsed = true;
-                        }
-                        default -> { }
+                        if (anyIn(c.argLiterals(), APT_USES)) aptUsed = true;
                     }
+                    case "apt-cache", "apt-file", "add-apt-repository", "dpkg", "xargs" -> aptUsed = true;
+                    case "apk" -> {
+                        if (c.hasArg("update") && apkUpdate == null) {
+                            apkUpdate = c;
+                            apkAt = rs;
+                        }
+                        if (c.hasArg(APK_USES)) apkUsed = true;
+                    }
+                    default -> { }
                 }
             }
             if (aptUpdate != null && !aptUsed) report(ctx, aptAt, aptUpdate, "apt-get install");

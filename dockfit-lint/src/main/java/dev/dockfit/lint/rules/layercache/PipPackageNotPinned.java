@@ -41,21 +41,18 @@ public final class PipPackageNotPinned implements Rule {
         List<Instruction> runs = ctx.instructions("RUN");
         for (int n = 0; n < runs.size(); n++) {
             Instruction run = runs.get(n);
-            List<RunScript> scripts = ctx.scripts(run);
-            for (int s = 0; s < scripts.size(); s++) {
-                RunScript rs = scripts.get(s);
-                List<SimpleCommand> commands = rs.script().commands();
-                for (int k = 0; k < commands.size(); k++) {
-                    SimpleCommand c = commands.get(k);
-                    var pip = PipCommand.args(c);
-                    if (pip.isEmpty() || !pip.get(0).literal().equals("install")) continue;
-                    for (ShellWord p : CommandOperands.after(pip, Set.of("install"), WITH_VALUE)) {
-                        String l = p.literal();
-                        if (!p.isLiteral() || VERSION_SPEC.matcher(l).matches() || l.contains("/") || l.startsWith(".")
-                                || l.endsWith(".whl") || l.endsWith(".tar.gz") || l.endsWith(".zip")) continue;
-                        ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "==<version>) or install from "
-                                + "a requirements file");
-                    }
+            List<LintContext.RunCommand> commands = ctx.commands(run);
+            for (int k = 0; k < commands.size(); k++) {
+                RunScript rs = commands.get(k).script();
+                SimpleCommand c = commands.get(k).command();
+                var pip = PipCommand.args(c);
+                if (pip.isEmpty() || !pip.get(0).literal().equals("install")) continue;
+                for (ShellWord p : CommandOperands.after(pip, Set.of("install"), WITH_VALUE)) {
+                    String l = p.literal();
+                    if (!p.isLiteral() || VERSION_SPEC.matcher(l).matches() || l.contains("/") || l.startsWith(".")
+                            || l.endsWith(".whl") || l.endsWith(".tar.gz") || l.endsWith(".zip")) continue;
+                    ctx.report(rs.span(p), "pin " + l + " to a version (" + l + "==<version>) or install from "
+                            + "a requirements file");
                 }
             }
         }
