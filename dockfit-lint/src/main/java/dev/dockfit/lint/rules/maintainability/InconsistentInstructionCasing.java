@@ -33,36 +33,30 @@ public final class InconsistentInstructionCasing implements Rule {
         int lower = 0;
         for (int n = 0; n < all.size(); n++) {
             String k = all.get(n).writtenKeyword();
-            if (isUpperCase(k)) upper++;
-            else if (isLowerCase(k)) lower++;
+            if (keepsCase(k, true)) upper++;
+            else if (keepsCase(k, false)) lower++;
         }
         boolean wantUpper = upper >= lower;
         for (int n = 0; n < all.size(); n++) {
             Instruction i = all.get(n);
             String k = i.writtenKeyword();
-            if (wantUpper ? isUpperCase(k) : isLowerCase(k)) continue;
+            if (keepsCase(k, wantUpper)) continue;
             String want = wantUpper ? k.toUpperCase(Locale.ROOT) : k.toLowerCase(Locale.ROOT);
             ctx.report(i.keywordSpan(), "write " + want + " like the other instructions ("
                     + (wantUpper ? "upper" : "lower") + " case)");
         }
     }
 
-    /** Whether upper-casing leaves the keyword as it is; no copy made for an ASCII one (hot: per instruction). */
-    private static boolean isUpperCase(String k) {
+    /**
+     * Whether upper-casing (or lower-casing) leaves the keyword as it is; no copy made for an ASCII one (hot: per
+     * instruction).
+     */
+    private static boolean keepsCase(String k, boolean upper) {
+        char first = upper ? 'a' : 'A'; // the ASCII letters the case change would alter
         for (int i = 0; i < k.length(); i++) {
             char c = k.charAt(i);
-            if (c >= 0x80) return k.equals(k.toUpperCase(Locale.ROOT));
-            if (c >= 'a' && c <= 'z') return false;
-        }
-        return true;
-    }
-
-    /** Whether lower-casing leaves the keyword as it is; no copy made for an ASCII one. */
-    private static boolean isLowerCase(String k) {
-        for (int i = 0; i < k.length(); i++) {
-            char c = k.charAt(i);
-            if (c >= 0x80) return k.equals(k.toLowerCase(Locale.ROOT));
-            if (c >= 'A' && c <= 'Z') return false;
+            if (c >= 0x80) return k.equals(upper ? k.toUpperCase(Locale.ROOT) : k.toLowerCase(Locale.ROOT));
+            if (c >= first && c <= first + 25) return false;
         }
         return true;
     }
