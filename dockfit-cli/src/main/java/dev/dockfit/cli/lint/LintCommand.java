@@ -92,7 +92,7 @@ public final class LintCommand implements Callable<Integer> {
         byte[] bytes = j.stdin();
         if (bytes == null) {
             try {
-                bytes = Files.readAllBytes(j.input().file());
+                bytes = FileBytes.read(j.input().file());
             } catch (IOException e) {
                 return Outcome.unread(e.getMessage(), j.argument() ? DockerfileInputs.afterFailedRead(j.input().file()) : null);
             }

@@ -89,6 +89,8 @@ public final class LintServer {
     private final ServerSocket socket;
     private final ServerState state;
     private final Optional<JarStamp> jarAtStart;
+    /** The checkout's sources, listed at start (null without --sources). */
+    private final SourceTree sources;
     /** Arguments and paths arrive in the encoding the JVM decodes its own command line with. */
     private final Charset charset = Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
     private final ExecutorService workers;
@@ -105,6 +107,7 @@ public final class LintServer {
         this.socket = socket;
         this.state = ServerState.fresh(socket.getLocalPort());
         this.jarAtStart = settings.jar() == null ? Optional.empty() : JarStamp.of(settings.jar());
+        this.sources = settings.sources() == null ? null : SourceTree.of(settings.sources());
         this.workers = Executors.newFixedThreadPool(Math.max(2, 2 * Runtime.getRuntime().availableProcessors()),
                 daemon("dockfit-server-worker"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(daemon("dockfit-server-watchdog"));
@@ -268,8 +271,7 @@ public final class LintServer {
                 return Optional.empty();
             }
         }
-        if (settings.sources() != null && jarAtStart.isPresent()
-                && SourceTree.newerThan(settings.sources(), jarAtStart.get().modified())) {
+        if (sources != null && jarAtStart.isPresent() && sources.newerThan(jarAtStart.get().modified())) {
             log("refused a request: a source is newer than the jar (the launcher rebuilds it)");
             return Optional.empty();
         }

@@ -44,7 +44,7 @@ class LauncherServerIT {
         Assumptions.assumeTrue(new File("/bin/bash").canExecute() || new File("/usr/bin/bash").canExecute(),
                 "BASH IS NOT INSTALLED: the launcher test is skipped");
         Assumptions.assumeTrue(Files.isRegularFile(jar), "NO PACKAGED JAR " + jar + ": run ./mvnw verify (package phase)");
-        Assumptions.assumeFalse(SourceTree.newerThan(root, Files.getLastModifiedTime(jar)),
+        Assumptions.assumeFalse(SourceTree.of(root).newerThan(Files.getLastModifiedTime(jar)),
                 "A SOURCE IS NEWER THAN " + jar + ": the launcher would rebuild it inside the test; skipped");
         runtimeDir = Files.createDirectory(tmp.resolve("run"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));

@@ -306,6 +306,33 @@ class LintServerTest {
     }
 
     @Test
+    void aSourceAddedOrRemovedAfterTheServerStartedIsSeen() throws Exception {
+        // the server lists the sources once: a later file shows through its directory's modification time
+        Path checkout = Files.createDirectories(tmp.resolve("checkout"));
+        Path dir = Files.createDirectories(checkout.resolve("dockfit-x/src/main/java/a"));
+        Path old = Files.writeString(dir.resolve("Old.java"), "class Old {}");
+        Path jar = Files.writeString(checkout.resolve("dockfit.jar"), "jar");
+        Instant built = Instant.now().minusSeconds(30);
+        Files.setLastModifiedTime(jar, FileTime.from(built));
+        for (Path p : List.of(old, dir, dir.getParent(), dir.getParent().getParent(), dir.getParent().getParent().getParent())) {
+            Files.setLastModifiedTime(p, FileTime.from(built.minusSeconds(60)));
+        }
+        LintServer server = start(jar, checkout, Duration.ofMinutes(10));
+        assertThat(served(server, project, Map.of(), false, "lint", "clean").exit()).isZero();
+        // a file made with an old time (as mv keeps it): only its directory is new
+        Path added = Files.createDirectory(dir.resolve("b")).resolve("New.java");
+        Files.writeString(added, "class New {}");
+        Files.setLastModifiedTime(added, FileTime.from(built.minusSeconds(60)));
+        Files.setLastModifiedTime(added.getParent(), FileTime.from(built.minusSeconds(60)));
+        assertThatThrownBy(() -> served(server, project, Map.of(), false, "lint", "clean")).isInstanceOf(IOException.class);
+        // back to old times everywhere, then a file removed
+        Files.setLastModifiedTime(dir, FileTime.from(built.minusSeconds(60)));
+        assertThat(served(server, project, Map.of(), false, "lint", "clean").exit()).isZero();
+        Files.delete(old);
+        assertThatThrownBy(() -> served(server, project, Map.of(), false, "lint", "clean")).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void statusAndStopCommands() throws Exception {
         LintServer server = start();
         String state = stateDir.resolve("server").toString();
