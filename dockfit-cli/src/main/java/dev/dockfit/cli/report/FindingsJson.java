@@ -1,6 +1,7 @@
 package dev.dockfit.cli.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
@@ -13,6 +14,19 @@ import java.util.List;
 
 /** Findings as JSON objects, the same shape for every command ({@code lint}, {@code image}, ...). */
 public final class FindingsJson {
+    // the field names encoded once: a lint run writes tens of thousands of findings
+    private static final SerializedString FILE = new SerializedString("file");
+    private static final SerializedString LINE = new SerializedString("line");
+    private static final SerializedString COLUMN = new SerializedString("column");
+    private static final SerializedString END_LINE = new SerializedString("endLine");
+    private static final SerializedString END_COLUMN = new SerializedString("endColumn");
+    private static final SerializedString RULE = new SerializedString("rule");
+    private static final SerializedString SEVERITY = new SerializedString("severity");
+    private static final SerializedString PRACTICE = new SerializedString("practice");
+    private static final SerializedString MESSAGE = new SerializedString("message");
+    private static final SerializedString FIXABLE = new SerializedString("fixable");
+    private static final SerializedString PROPERTIES = new SerializedString("properties");
+
     private FindingsJson() {
     }
 
@@ -25,20 +39,36 @@ public final class FindingsJson {
     public static void write(JsonGenerator g, Finding f) throws IOException {
         g.writeStartObject();
         Location l = f.location();
-        g.writeStringField("file", l.source());
+        g.writeFieldName(FILE);
+        g.writeString(l.source());
         if (l.hasPosition()) {
-            g.writeNumberField("line", l.line());
-            g.writeNumberField("column", l.column());
-            g.writeNumberField("endLine", l.endLine());
-            g.writeNumberField("endColumn", l.endColumn());
+            g.writeFieldName(LINE);
+            g.writeNumber(l.line());
+            g.writeFieldName(COLUMN);
+            g.writeNumber(l.column());
+            g.writeFieldName(END_LINE);
+            g.writeNumber(l.endLine());
+            g.writeFieldName(END_COLUMN);
+            g.writeNumber(l.endColumn());
         }
-        g.writeStringField("rule", f.rule());
-        g.writeStringField("severity", f.severity().id());
-        g.writeStringField("practice", f.practice().id());
-        g.writeStringField("message", f.message());
-        g.writeBooleanField("fixable", f.fixable());
-        g.writeFieldName("properties");
-        Json.MAPPER.writeValue(g, f.properties());
+        g.writeFieldName(RULE);
+        g.writeString(f.rule());
+        g.writeFieldName(SEVERITY);
+        g.writeString(f.severity().id());
+        g.writeFieldName(PRACTICE);
+        g.writeString(f.practice().id());
+        g.writeFieldName(MESSAGE);
+        g.writeString(f.message());
+        g.writeFieldName(FIXABLE);
+        g.writeBoolean(f.fixable());
+        g.writeFieldName(PROPERTIES);
+        if (f.properties().isEmpty()) {
+            // most findings have none; the mapper's serializer lookup per value is the costly way to write {}
+            g.writeStartObject();
+            g.writeEndObject();
+        } else {
+            Json.MAPPER.writeValue(g, f.properties());
+        }
         g.writeEndObject();
     }
 
