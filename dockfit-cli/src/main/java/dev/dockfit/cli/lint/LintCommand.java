@@ -74,10 +74,10 @@ public final class LintCommand implements Callable<Integer> {
     }
 
     /**
-     * A linted source with its findings' JSON when that is the format ({@link JsonReport#findingsPart}); or why it
-     * could not be read, and for an argument, what it names instead of a readable file.
+     * A linted source: for the JSON format only its part of the report ({@link JsonReport.Part}), for the others its
+     * findings; or why it could not be read, and for an argument, what it names instead of a readable file.
      */
-    private record Outcome(CheckedSource checked, byte[] json, String readError, DockerfileInputs.Named named) {
+    private record Outcome(CheckedSource checked, JsonReport.Part json, String readError, DockerfileInputs.Named named) {
         static Outcome unread(String why, DockerfileInputs.Named named) {
             return new Outcome(null, null, why, named);
         }
@@ -100,8 +100,9 @@ public final class LintCommand implements Callable<Integer> {
         if (j.configError() != null) return Outcome.unread(null, null); // the run stops with that error
         String name = j.input().name();
         List<Finding> findings = j.linter().lint(name, bytes, j.dir()).findings();
+        if (json) return new Outcome(null, JsonReport.Part.of(findings), null, null);
         CheckedSource checked = quotesLines ? CheckedSource.of(name, bytes, findings) : CheckedSource.withoutText(name, findings);
-        return new Outcome(checked, json ? JsonReport.findingsPart(findings) : null, null, null);
+        return new Outcome(checked, null, null, null);
     }
 
     private final Invocation invocation;
@@ -201,8 +202,8 @@ public final class LintCommand implements Callable<Integer> {
         for (int i = 0, k = 0; i < outcomes.size(); i++) {
             if (outcomes.get(i) == null) outcomes.set(i, belowOutcomes.get(k++));
         }
-        List<CheckedSource> checked = new ArrayList<>(outcomes.size());
-        List<byte[]> jsonParts = new ArrayList<>(json ? outcomes.size() : 0);
+        List<CheckedSource> checked = new ArrayList<>(json ? 0 : outcomes.size());
+        List<JsonReport.Part> jsonParts = new ArrayList<>(json ? outcomes.size() : 0);
         boolean ioError = false;
         boolean failed = false;
         for (int i = 0; i < todo.size(); i++) {
@@ -212,10 +213,14 @@ public final class LintCommand implements Callable<Integer> {
                 ioError = true;
                 continue;
             }
-            checked.add(o.checked());
-            if (json) jsonParts.add(o.json());
             Severity threshold = todo.get(i).config().failureThreshold();
-            if (threshold != null && Thresholds.fails(o.checked().findings(), threshold)) failed = true;
+            if (json) {
+                jsonParts.add(o.json());
+                if (threshold != null && o.json().reaches(threshold)) failed = true;
+            } else {
+                checked.add(o.checked());
+                if (threshold != null && Thresholds.fails(o.checked().findings(), threshold)) failed = true;
+            }
         }
         write(checked, jsonParts, rules);
         if (ioError) return ExitCodes.IO;
@@ -285,8 +290,11 @@ public final class LintCommand implements Callable<Integer> {
         return out;
     }
 
-    /** @param jsonParts for the JSON format, each source's findings as {@link JsonReport#findingsPart} renders them */
-    private void write(List<CheckedSource> checked, List<byte[]> jsonParts, List<RuleInfo> rules) {
+    /**
+     * @param checked   the sources, for every format but JSON
+     * @param jsonParts for the JSON format, each source's part
+     */
+    private void write(List<CheckedSource> checked, List<JsonReport.Part> jsonParts, List<RuleInfo> rules) {
         try (Writer w = output == null ? null : Files.newBufferedWriter(invocation.resolve(output), StandardCharsets.UTF_8)) {
             PrintWriter out = w == null ? spec.commandLine().getOut() : new PrintWriter(w);
             switch (format) {
@@ -297,10 +305,10 @@ public final class LintCommand implements Callable<Integer> {
                     OutputStream bytes = w == null ? invocation.stdoutBytes() : null;
                     out.flush();
                     if (bytes != null) {
-                        JsonReport.write(bytes, checked, jsonParts, Version.number());
+                        JsonReport.write(bytes, jsonParts, Version.number());
                     } else {
                         ByteArrayOutputStream document = new ByteArrayOutputStream(1 << 16);
-                        JsonReport.write(document, checked, jsonParts, Version.number());
+                        JsonReport.write(document, jsonParts, Version.number());
                         out.write(document.toString(StandardCharsets.UTF_8));
                     }
                 }

@@ -69,27 +69,56 @@ public final class JsonReport {
     }
 
     /**
+     * One source's share of the document: its {@link #findingsPart} and how many findings of each severity it has
+     * (by {@link Severity#ordinal}). A large run keeps these until the report is written instead of the findings:
+     * far fewer objects for the collector to copy.
+     */
+    public record Part(byte[] json, int[] bySeverity) {
+        /** values() copies its array on every call; this runs per source. */
+        private static final Severity[] SEVERITIES = Severity.values();
+
+        public static Part of(List<Finding> findings) {
+            int[] counts = new int[SEVERITIES.length];
+            for (int i = 0; i < findings.size(); i++) counts[findings.get(i).severity().ordinal()]++;
+            return new Part(findingsPart(findings), counts);
+        }
+
+        /** Whether a finding is at {@code threshold} or above. */
+        public boolean reaches(Severity threshold) {
+            for (Severity s : SEVERITIES) {
+                if (bySeverity[s.ordinal()] > 0 && s.atLeast(threshold)) return true;
+            }
+            return false;
+        }
+    }
+
+    /**
      * Streams the document in UTF-8 (laid out as {@link Json#write} lays out a tree) without building a tree.
      *
-     * @param findingsParts each source's {@link #findingsPart}, in the same order
+     * @param parts each source's {@link Part}, in order
      */
-    public static void write(OutputStream out, List<CheckedSource> sources, List<byte[]> findingsParts, String toolVersion) {
-        List<Finding> all = CheckedSource.allFindings(sources);
+    public static void write(OutputStream out, List<Part> parts, String toolVersion) {
+        int[] totals = new int[Severity.values().length];
+        for (int i = 0; i < parts.size(); i++) {
+            int[] c = parts.get(i).bySeverity();
+            for (int k = 0; k < totals.length; k++) totals[k] += c[k];
+        }
+        int all = Arrays.stream(totals).sum();
         Json.stream(out, g -> {
             g.writeStartObject();
             g.writeStringField("tool", "dockfit");
             g.writeStringField("version", toolVersion);
             g.writeArrayFieldStart("findings");
             // each part is one raw value to the generator, which writes the separator between non-empty parts
-            for (int i = 0; i < findingsParts.size(); i++) {
-                if (findingsParts.get(i).length > 0) g.writeRawValue(new RawJsonPart(findingsParts.get(i)));
+            for (int i = 0; i < parts.size(); i++) {
+                byte[] json = parts.get(i).json();
+                if (json.length > 0) g.writeRawValue(new RawJsonPart(json));
             }
             g.writeEndArray();
-            SeverityCounts counts = SeverityCounts.of(all);
             g.writeObjectFieldStart("summary");
-            g.writeNumberField("files", sources.size());
-            g.writeNumberField("findings", all.size());
-            for (Severity s : Severity.values()) g.writeNumberField(s.id(), counts.get(s));
+            g.writeNumberField("files", parts.size());
+            g.writeNumberField("findings", all);
+            for (Severity s : Severity.values()) g.writeNumberField(s.id(), totals[s.ordinal()]);
             g.writeEndObject();
             g.writeEndObject();
         });

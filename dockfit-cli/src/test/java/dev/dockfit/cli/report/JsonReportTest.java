@@ -54,9 +54,9 @@ class JsonReportTest {
     }
 
     static String streamed(List<CheckedSource> sources) {
-        List<byte[]> parts = sources.stream().map(s -> JsonReport.findingsPart(s.findings())).toList();
+        List<JsonReport.Part> parts = sources.stream().map(s -> JsonReport.Part.of(s.findings())).toList();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        JsonReport.write(bytes, sources, parts, "1.2.3");
+        JsonReport.write(bytes, parts, "1.2.3");
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
@@ -72,6 +72,18 @@ class JsonReportTest {
     static String part(String message) {
         Finding f = new Finding("DF001", Severity.INFO, Practice.SECURITY, message, Location.whole("x"));
         return new String(JsonReport.findingsPart(List.of(f)), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aPartCountsItsFindingsBySeverityForTheThreshold() {
+        // sources(4): severities of findings 1..4 are values()[1..4 % 4]
+        List<Finding> findings = sources(4).get(0).findings();
+        JsonReport.Part part = JsonReport.Part.of(findings);
+        for (Severity s : Severity.values()) {
+            assertThat(part.bySeverity()[s.ordinal()]).isEqualTo((int) findings.stream().filter(f -> f.severity() == s).count());
+            assertThat(part.reaches(s)).as(s.id()).isEqualTo(Thresholds.fails(findings, s));
+        }
+        assertThat(JsonReport.Part.of(List.of()).reaches(Severity.values()[Severity.values().length - 1])).isFalse();
     }
 
     @Test
