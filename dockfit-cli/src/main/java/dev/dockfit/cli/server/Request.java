@@ -17,13 +17,16 @@ import java.util.Map;
  * {@code dockfit-1}, token, operation ({@code run}, {@code status} or {@code stop}), working directory, terminal
  * flags (three of {@code 0}/{@code 1}: standard input, output, error), the number of environment entries, the
  * entries ({@code NAME=value}), the number of arguments, the arguments. Text is in the platform's encoding
- * ({@code sun.jnu.encoding}), the one the JVM decodes its own command line with.
+ * ({@code sun.jnu.encoding}), the one the JVM decodes its own command line with. The operation {@code run-argv} is
+ * a {@code run} whose arguments the server reads from the client process ({@link ClientArguments}): after the
+ * environment come the client's process id, the number of arguments, the first and the last.
  *
  * @param ttys three characters, {@code 1} where standard input, output or error is a terminal
  */
 public record Request(String token, String op, String cwd, String ttys, Map<String, String> env, List<String> args) {
 
     public static final String MAGIC = "dockfit-1";
+    static final String RUN_ARGV = "run-argv";
     /** Requests are a command line and a few variables; anything larger is not from the launcher. */
     static final int MAX_BYTES = 1 << 20;
     private static final int MAX_ITEMS = 100_000;
@@ -66,6 +69,17 @@ public record Request(String token, String op, String cwd, String ttys, Map<Stri
             int eq = entry.indexOf('=');
             if (eq <= 0) throw new ProtocolException("bad environment entry");
             env.put(entry.substring(0, eq), entry.substring(eq + 1));
+        }
+        if (op.equals(RUN_ARGV)) {
+            String pid = f.next();
+            int count = f.count();
+            String first = f.next();
+            String last = f.next();
+            try {
+                return new Request(token, "run", cwd, ttys, env, ClientArguments.read(Long.parseLong(pid), count, first, last, charset));
+            } catch (NumberFormatException e) {
+                throw new ProtocolException("bad process id " + pid);
+            }
         }
         List<String> args = new ArrayList<>();
         for (int i = f.count(); i > 0; i--) args.add(f.next());

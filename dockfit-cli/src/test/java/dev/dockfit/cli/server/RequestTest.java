@@ -85,4 +85,33 @@ class RequestTest {
             return n;
         }
     }
+
+    /** A run-argv request as the launcher writes it: the arguments are the last {@code count} of process {@code pid}. */
+    static byte[] runArgv(long pid, int count, String first, String last) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        for (String f : List.of("dockfit-1", "token", "run-argv", "/w", "000", "1", "HOME=/h", Long.toString(pid),
+                Integer.toString(count), first, last)) {
+            b.writeBytes(f.getBytes(StandardCharsets.UTF_8));
+            b.write(0);
+        }
+        return b.toByteArray();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aRunArgvRequestTakesTheArgumentsFromTheClientsCommandLine() throws IOException {
+        java.nio.file.Path cmdline = java.nio.file.Path.of("/proc/self/cmdline");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(cmdline), "NO /proc: run-argv is not used here; skipped");
+        List<String> own = Arrays.asList(new String(java.nio.file.Files.readAllBytes(cmdline), StandardCharsets.UTF_8).split("\0"));
+        long pid = ProcessHandle.current().pid();
+        List<String> lastThree = own.subList(own.size() - 3, own.size());
+        Request r = Request.read(new ByteArrayInputStream(runArgv(pid, 3, lastThree.get(0), lastThree.get(2))), StandardCharsets.UTF_8);
+        assertThat(r).isEqualTo(new Request("token", "run", "/w", "000", Map.of("HOME", "/h"), lastThree));
+        // what the client announced must be what its command line holds
+        assertThatThrownBy(() -> Request.read(new ByteArrayInputStream(runArgv(pid, 3, "lint", lastThree.get(2))), StandardCharsets.UTF_8))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("not the ones announced");
+        assertThatThrownBy(() -> Request.read(new ByteArrayInputStream(runArgv(pid, own.size() + 1, "a", "b")), StandardCharsets.UTF_8))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("fewer than");
+        assertThatThrownBy(() -> Request.read(new ByteArrayInputStream(runArgv(Long.MAX_VALUE, 1, "a", "b")), StandardCharsets.UTF_8))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("cannot read the arguments");
+    }
 }
