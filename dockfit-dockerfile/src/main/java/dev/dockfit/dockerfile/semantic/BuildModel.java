@@ -2,6 +2,7 @@ package dev.dockfit.dockerfile.semantic;
 
 import dev.dockfit.dockerfile.model.Arg;
 import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.Expansion;
 import dev.dockfit.dockerfile.shell.ExpansionException;
@@ -48,8 +49,8 @@ public final class BuildModel {
         this.scopes = new Scope[instructions];
         this.stageOf = new Stage[instructions];
         build();
-        this.globalArgsView = List.copyOf(globalArgs);
-        this.stagesView = List.copyOf(stages);
+        this.globalArgsView = FixedList.copyOf(globalArgs);
+        this.stagesView = FixedList.copyOf(stages);
         this.finalStage = stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
     }
 

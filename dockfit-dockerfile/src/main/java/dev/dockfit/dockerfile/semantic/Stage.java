@@ -1,8 +1,8 @@
 package dev.dockfit.dockerfile.semantic;
 
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.model.Instruction;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,7 +17,7 @@ import java.util.List;
 public record Stage(int index, String name, Instruction from, BaseImage base, List<Instruction> instructions) {
 
     public Stage {
-        instructions = List.copyOf(instructions);
+        instructions = FixedList.copyOf(instructions); // hot: rules loop over it (see FixedList)
     }
 
     /** The instructions with this keyword, in order. */
@@ -29,7 +29,7 @@ public record Stage(int index, String name, Instruction from, BaseImage base, Li
             if (out == null) out = new ArrayList<>();
             out.add(i);
         }
-        return out == null ? List.of() : Collections.unmodifiableList(out);
+        return out == null ? FixedList.of() : FixedList.copyOf(out);
     }
 
     /** A human name: the AS name, or the stage index. */
