@@ -46,7 +46,7 @@ final class InstructionsByKeyword {
     }
 
     /** Every instruction of the file, in order. */
-    List<Instruction> all() {
+    FixedList<Instruction> all() {
         return all;
     }
 

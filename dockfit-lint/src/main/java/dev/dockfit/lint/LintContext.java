@@ -209,7 +209,7 @@ public final class LintContext {
      */
     public List<RunCommand> commands(Instruction run) {
         int at = run.position();
-        boolean own = at >= 0 && at < commandsAt.length && instructions().get(at) == run;
+        boolean own = at >= 0 && at < commandsAt.length && byKeyword().all().get(at) == run;
         if (own && commandsAt[at] != null) return commandsAt[at];
         List<RunScript> scripts = scripts(run);
         int count = 0;
@@ -251,7 +251,7 @@ public final class LintContext {
     public List<RunScript> scripts(Instruction run) {
         // hot: every shell rule asks for every RUN
         int at = run.position();
-        if (at >= 0 && at < scriptsAt.length && instructions().get(at) == run) {
+        if (at >= 0 && at < scriptsAt.length && byKeyword().all().get(at) == run) { // FixedList-typed: inlined
             List<RunScript> found = scriptsAt[at];
             if (found == null) {
                 found = computeScripts(run);

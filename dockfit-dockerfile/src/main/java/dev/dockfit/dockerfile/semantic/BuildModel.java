@@ -25,6 +25,8 @@ public final class BuildModel {
     private static final Scope DEFAULT_PLATFORM_SCOPE = platformScope(BuildOptions.DEFAULT);
 
     private final Dockerfile dockerfile;
+    /** The file's instructions, typed as the FixedList they are: {@link #isOwn} (hot) then makes no List call. */
+    private final FixedList<Instruction> instructions;
     private final BuildOptions options;
     private final WordExpander expander;
     private final List<Instruction> globalArgs = new ArrayList<>();
@@ -43,6 +45,7 @@ public final class BuildModel {
 
     private BuildModel(Dockerfile dockerfile, BuildOptions options) {
         this.dockerfile = dockerfile;
+        this.instructions = FixedList.copyOf(dockerfile.instructions()); // the same list, not a copy
         this.options = options;
         this.expander = new WordExpander(dockerfile.escapeToken());
         int instructions = dockerfile.instructions().size();
@@ -99,7 +102,7 @@ public final class BuildModel {
     /** True when the instruction is one of this file's (not an ONBUILD's wrapped one, nor another file's). */
     private boolean isOwn(Instruction instruction) {
         int at = instruction.position();
-        return at >= 0 && at < scopes.length && dockerfile.instructions().get(at) == instruction;
+        return at >= 0 && at < scopes.length && instructions.get(at) == instruction;
     }
 
     /** Expands a word as the build would at this instruction; empty when the build would reject it. */

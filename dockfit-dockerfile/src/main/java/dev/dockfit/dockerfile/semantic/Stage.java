@@ -23,8 +23,10 @@ public record Stage(int index, String name, Instruction from, BaseImage base, Li
     /** The instructions with this keyword, in order. */
     public List<Instruction> all(String keyword) {
         List<Instruction> out = null; // hot: rules ask per stage, and most keywords are absent
-        for (int k = 0; k < instructions.size(); k++) {
-            Instruction i = instructions.get(k);
+        // the compact constructor made it a FixedList: calls on that final class are inlined by C1
+        FixedList<Instruction> all = (FixedList<Instruction>) instructions;
+        for (int k = 0; k < all.size(); k++) {
+            Instruction i = all.get(k);
             if (!i.is(keyword)) continue;
             if (out == null) out = new ArrayList<>();
             out.add(i);
