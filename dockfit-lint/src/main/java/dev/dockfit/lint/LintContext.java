@@ -1,6 +1,7 @@
 package dev.dockfit.lint;
 
 import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.model.Flag;
 import dev.dockfit.dockerfile.model.Heredoc;
 import dev.dockfit.dockerfile.model.Instruction;
@@ -121,7 +122,7 @@ public final class LintContext {
         // hot: rules ask per stage; get-then-put allocates no capturing lambda per call
         List<Stage> chain = chains.get(stage.index());
         if (chain == null) {
-            chain = List.copyOf(StageChain.of(model, stage));
+            chain = FixedList.copyOf(StageChain.of(model, stage));
             chains.put(stage.index(), chain);
         }
         return chain;
@@ -208,17 +209,21 @@ public final class LintContext {
      */
     public List<RunCommand> commands(Instruction run) {
         int at = run.position();
-        boolean own = at >= 0 && at < commandsAt.length && instructions().get(at) == run;
+        boolean own = at >= 0 && at < commandsAt.length && byKeyword().all().get(at) == run;
         if (own && commandsAt[at] != null) return commandsAt[at];
         List<RunScript> scripts = scripts(run);
-        List<RunCommand> found = scripts.isEmpty() ? List.of() : new ArrayList<>();
+        int count = 0;
+        for (int s = 0; s < scripts.size(); s++) count += scripts.get(s).script().commands().size();
+        RunCommand[] found = new RunCommand[count];
+        count = 0;
         for (int s = 0; s < scripts.size(); s++) {
             RunScript rs = scripts.get(s);
             List<SimpleCommand> commands = rs.script().commands();
-            for (int k = 0; k < commands.size(); k++) found.add(new RunCommand(run, rs, commands.get(k)));
+            for (int k = 0; k < commands.size(); k++) found[count++] = new RunCommand(run, rs, commands.get(k));
         }
-        if (own) commandsAt[at] = found;
-        return found;
+        List<RunCommand> list = FixedList.wrap(found); // the lists here are FixedLists, as the model's
+        if (own) commandsAt[at] = list;
+        return list;
     }
 
     private List<RunCommand> commandsOfRuns(String name, String[] names) {
@@ -236,7 +241,7 @@ public final class LintContext {
                 }
             }
         }
-        return found == null ? List.of() : found;
+        return found == null ? FixedList.of() : FixedList.copyOf(found);
     }
 
     /**
@@ -246,7 +251,7 @@ public final class LintContext {
     public List<RunScript> scripts(Instruction run) {
         // hot: every shell rule asks for every RUN
         int at = run.position();
-        if (at >= 0 && at < scriptsAt.length && instructions().get(at) == run) {
+        if (at >= 0 && at < scriptsAt.length && byKeyword().all().get(at) == run) { // FixedList-typed: inlined
             List<RunScript> found = scriptsAt[at];
             if (found == null) {
                 found = computeScripts(run);
@@ -264,18 +269,18 @@ public final class LintContext {
     }
 
     private List<RunScript> computeScripts(Instruction run) {
-        if (run.isJson() || !runsPosixShell(run)) return Collections.emptyList();
+        if (run.isJson() || !runsPosixShell(run)) return FixedList.of();
         MappedText text = run.argsText();
         var script = ShellParser.parse(text.text());
         RunScript line = new RunScript(script, text);
-        if (run.heredocs().isEmpty() || !bodiesAreScripts(script)) return List.of(line);
+        if (run.heredocs().isEmpty() || !bodiesAreScripts(script)) return FixedList.of(line);
         List<RunScript> out = new ArrayList<>();
         out.add(line);
         for (Heredoc h : run.heredocs()) {
             MappedText body = MappedText.of(file().source(), bodySpan(h));
             out.add(new RunScript(ShellParser.parse(body.text()), body));
         }
-        return out;
+        return FixedList.copyOf(out);
     }
 
     /** True when every command of the RUN line is a POSIX shell (or it has none): the heredoc bodies are its scripts. */
@@ -399,7 +404,7 @@ public final class LintContext {
             if (found == null) found = new ArrayList<>(flags.size());
             found.add(Mount.parse(f.value() == null ? "" : f.value()));
         }
-        return found == null ? List.of() : Collections.unmodifiableList(found);
+        return found == null ? FixedList.of() : FixedList.copyOf(found);
     }
 
     /** True when a cache or tmpfs mount of this RUN covers the directory. */

@@ -2,7 +2,6 @@ package dev.dockfit.dockerfile.model;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -14,8 +13,8 @@ public final class Dockerfile {
     private final String path;
     private final SourceText source;
     private final List<Directive> directives;
-    private final List<Instruction> instructions;
-    private final List<Comment> comments;
+    private final FixedList<Instruction> instructions;
+    private final FixedList<Comment> comments;
     private final char escapeToken;
     private final List<ParseWarning> warnings;
 
@@ -24,8 +23,8 @@ public final class Dockerfile {
         this.path = path;
         this.source = source;
         this.directives = List.copyOf(directives);
-        this.instructions = List.copyOf(instructions);
-        this.comments = List.copyOf(comments);
+        this.instructions = FixedList.copyOf(instructions); // hot: every rule loops over it (see FixedList)
+        this.comments = FixedList.copyOf(comments);
         this.escapeToken = escapeToken;
         this.warnings = List.copyOf(warnings);
     }
@@ -66,7 +65,7 @@ public final class Dockerfile {
             if (out == null) out = new ArrayList<>();
             out.add(c);
         }
-        return out == null ? List.of() : Collections.unmodifiableList(out);
+        return out == null ? FixedList.of() : FixedList.copyOf(out);
     }
 
     public char escapeToken() {

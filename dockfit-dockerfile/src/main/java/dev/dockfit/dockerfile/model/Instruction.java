@@ -1,8 +1,6 @@
 package dev.dockfit.dockerfile.model;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,11 +16,12 @@ public final class Instruction {
     private final int upperKeywordHash;
     private final Span span;
     private final Span keywordSpan;
-    private final List<Flag> flags;
-    private final List<Arg> args;
-    private final List<String> argValues;
+    /** FixedLists: rules loop over them per instruction (see {@link FixedList}). */
+    private final FixedList<Flag> flags;
+    private final FixedList<Arg> args;
+    private final FixedList<String> argValues;
     private final boolean json;
-    private final List<Heredoc> heredocs;
+    private final FixedList<Heredoc> heredocs;
     private final Instruction child;
     private final MappedText argsText;
     private final int stage;
@@ -35,13 +34,13 @@ public final class Instruction {
         this.upperKeywordHash = upperKeyword.hashCode();
         this.span = span;
         this.keywordSpan = keywordSpan;
-        this.flags = List.copyOf(flags);
-        this.args = List.copyOf(args);
+        this.flags = FixedList.copyOf(flags);
+        this.args = FixedList.copyOf(args);
         String[] values = new String[this.args.size()];
         for (int i = 0; i < values.length; i++) values[i] = this.args.get(i).value();
-        this.argValues = Collections.unmodifiableList(Arrays.asList(values));
+        this.argValues = FixedList.wrap(values);
         this.json = json;
-        this.heredocs = List.copyOf(heredocs);
+        this.heredocs = FixedList.copyOf(heredocs);
         this.child = child;
         this.argsText = argsText;
         this.stage = stage;
@@ -90,12 +89,12 @@ public final class Instruction {
     }
 
     public List<Flag> flags(String name) {
-        if (flags.isEmpty()) return List.of(); // hot: most instructions have no flags
+        if (flags.isEmpty()) return FixedList.of(); // hot: most instructions have no flags
         List<Flag> out = new ArrayList<>();
         for (int k = 0; k < flags.size(); k++) {
             if (flags.get(k).hasName(name)) out.add(flags.get(k));
         }
-        return Collections.unmodifiableList(out);
+        return FixedList.copyOf(out);
     }
 
     /** The argument nodes as in BuildKit's AST dump. */

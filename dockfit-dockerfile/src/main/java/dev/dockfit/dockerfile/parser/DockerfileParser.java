@@ -3,6 +3,7 @@ package dev.dockfit.dockerfile.parser;
 import dev.dockfit.dockerfile.model.Arg;
 import dev.dockfit.dockerfile.model.Comment;
 import dev.dockfit.dockerfile.model.Directive;
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.model.Dockerfile;
 import dev.dockfit.dockerfile.model.Flag;
 import dev.dockfit.dockerfile.model.Heredoc;
@@ -126,7 +127,7 @@ public final class DockerfileParser {
             warnings.add(new ParseWarning("Empty continuation line found in: " + GoText.decode(logical.joinedText()),
                     new Span(from, end)));
         }
-        List<Heredoc> heredocs = List.of();
+        List<Heredoc> heredocs = FixedList.of();
         if (canContainHeredoc(raw) && holdsHeredocOperator(logical)) {
             try {
                 heredocs = readHeredocs(HeredocLexer.openers(logical.joinedText()), startLine, from);
@@ -204,14 +205,15 @@ public final class DockerfileParser {
 
     private Instruction toInstruction(RawInstruction raw, LogicalLine logical, List<Heredoc> heredocs, Span span,
                                       int position) {
-        List<Flag> flags = List.of();
+        // the lists are made as the model's FixedLists, which the Instruction keeps without copying
+        List<Flag> flags = FixedList.of();
         if (!raw.flags.isEmpty()) {
             Flag[] made = new Flag[raw.flags.size()];
             for (int i = 0; i < made.length; i++) {
                 RawInstruction.Piece p = raw.flags.get(i);
                 made[i] = new Flag(decode(p.bytes()), logical.span(p.from(), p.to()));
             }
-            flags = List.of(made);
+            flags = FixedList.wrap(made);
         }
         Arg[] args = new Arg[raw.args.size()];
         for (int i = 0; i < args.length; i++) {
@@ -220,10 +222,11 @@ public final class DockerfileParser {
             args[i] = new Arg(decode(p.bytes()), p.bytes(), argSpan);
         }
         Instruction child = raw.child == null ? null
-                : toInstruction(raw.child, logical, List.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo), -1);
+                : toInstruction(raw.child, logical, FixedList.of(), logical.span(raw.child.keywordFrom, raw.child.argsTo),
+                        -1);
         return new Instruction(decode(raw.keyword), span, logical.span(raw.keywordFrom, raw.keywordTo), flags,
-                List.of(args), raw.json, heredocs, child, logical.mapped(raw.argsFrom, raw.argsTo, raw.argsBytes, ascii), stage,
-                position);
+                FixedList.wrap(args), raw.json, heredocs, child,
+                logical.mapped(raw.argsFrom, raw.argsTo, raw.argsBytes, ascii), stage, position);
     }
 
     /** UTF-8 text of a byte string; hot: called per word, and free for an ASCII file. */

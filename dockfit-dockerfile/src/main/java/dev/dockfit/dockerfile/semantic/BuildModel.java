@@ -2,6 +2,7 @@ package dev.dockfit.dockerfile.semantic;
 
 import dev.dockfit.dockerfile.model.Arg;
 import dev.dockfit.dockerfile.model.Dockerfile;
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.Expansion;
 import dev.dockfit.dockerfile.shell.ExpansionException;
@@ -24,6 +25,8 @@ public final class BuildModel {
     private static final Scope DEFAULT_PLATFORM_SCOPE = platformScope(BuildOptions.DEFAULT);
 
     private final Dockerfile dockerfile;
+    /** The file's instructions, typed as the FixedList they are: {@link #isOwn} (hot) then makes no List call. */
+    private final FixedList<Instruction> instructions;
     private final BuildOptions options;
     private final WordExpander expander;
     private final List<Instruction> globalArgs = new ArrayList<>();
@@ -42,14 +45,15 @@ public final class BuildModel {
 
     private BuildModel(Dockerfile dockerfile, BuildOptions options) {
         this.dockerfile = dockerfile;
+        this.instructions = FixedList.copyOf(dockerfile.instructions()); // the same list, not a copy
         this.options = options;
         this.expander = new WordExpander(dockerfile.escapeToken());
         int instructions = dockerfile.instructions().size();
         this.scopes = new Scope[instructions];
         this.stageOf = new Stage[instructions];
         build();
-        this.globalArgsView = List.copyOf(globalArgs);
-        this.stagesView = List.copyOf(stages);
+        this.globalArgsView = FixedList.copyOf(globalArgs);
+        this.stagesView = FixedList.copyOf(stages);
         this.finalStage = stages.isEmpty() ? Optional.empty() : Optional.of(stages.get(stages.size() - 1));
     }
 
@@ -98,7 +102,7 @@ public final class BuildModel {
     /** True when the instruction is one of this file's (not an ONBUILD's wrapped one, nor another file's). */
     private boolean isOwn(Instruction instruction) {
         int at = instruction.position();
-        return at >= 0 && at < scopes.length && dockerfile.instructions().get(at) == instruction;
+        return at >= 0 && at < scopes.length && instructions.get(at) == instruction;
     }
 
     /** Expands a word as the build would at this instruction; empty when the build would reject it. */

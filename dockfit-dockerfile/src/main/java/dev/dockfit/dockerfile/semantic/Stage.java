@@ -1,8 +1,8 @@
 package dev.dockfit.dockerfile.semantic;
 
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.model.Instruction;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -17,19 +17,21 @@ import java.util.List;
 public record Stage(int index, String name, Instruction from, BaseImage base, List<Instruction> instructions) {
 
     public Stage {
-        instructions = List.copyOf(instructions);
+        instructions = FixedList.copyOf(instructions); // hot: rules loop over it (see FixedList)
     }
 
     /** The instructions with this keyword, in order. */
     public List<Instruction> all(String keyword) {
         List<Instruction> out = null; // hot: rules ask per stage, and most keywords are absent
-        for (int k = 0; k < instructions.size(); k++) {
-            Instruction i = instructions.get(k);
+        // the compact constructor made it a FixedList: calls on that final class are inlined by C1
+        FixedList<Instruction> all = (FixedList<Instruction>) instructions;
+        for (int k = 0; k < all.size(); k++) {
+            Instruction i = all.get(k);
             if (!i.is(keyword)) continue;
             if (out == null) out = new ArrayList<>();
             out.add(i);
         }
-        return out == null ? List.of() : Collections.unmodifiableList(out);
+        return out == null ? FixedList.of() : FixedList.copyOf(out);
     }
 
     /** A human name: the AS name, or the stage index. */

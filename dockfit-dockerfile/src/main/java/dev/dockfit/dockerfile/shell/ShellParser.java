@@ -1,12 +1,12 @@
 package dev.dockfit.dockerfile.shell;
 
+import dev.dockfit.dockerfile.model.FixedList;
 import dev.dockfit.dockerfile.shell.ShellLexer.Kind;
 import dev.dockfit.dockerfile.shell.ShellLexer.Op;
 import dev.dockfit.dockerfile.shell.ShellLexer.PendingHeredoc;
 import dev.dockfit.dockerfile.shell.ShellLexer.Token;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -123,7 +123,7 @@ public final class ShellParser {
             List<RedirectionBuilder> builders = redirected.get(i).redirections();
             Redirection[] built = new Redirection[builders.size()];
             for (int r = 0; r < built.length; r++) built[r] = builders.get(r).build();
-            redirected.get(i).command().setRedirections(List.of(built));
+            redirected.get(i).command().setRedirections(FixedList.wrap(built));
         }
     }
 
@@ -310,7 +310,7 @@ public final class ShellParser {
 
         /** Makes the simple command read since {@code start}. */
         private void complete(int start) {
-            List<ShellWord> assigned = assignments.isEmpty() ? Collections.emptyList() : List.copyOf(assignments);
+            FixedList<ShellWord> assigned = FixedList.copyOf(assignments);
             SimpleCommand command = new SimpleCommand(text, assigned, immutableList(words, wordCount),
                     wordCount == 0 ? null : words[0], start, commandEnd, pendingBefore, inSubstitution);
             if (!redirections.isEmpty()) {
@@ -686,22 +686,9 @@ public final class ShellParser {
         }
     }
 
-    /**
-     * The first {@code count} of {@code words} as an immutable list; {@link Collections#emptyList()} when empty
-     * (see {@link SimpleCommand}). Hot (per command): for most commands the fixed-arity List.of makes one array,
-     * where List.copyOf of a list or List.of of an array makes two.
-     */
-    private static List<ShellWord> immutableList(ShellWord[] words, int count) {
-        return switch (count) {
-            case 0 -> Collections.emptyList();
-            case 1 -> List.of(words[0]);
-            case 2 -> List.of(words[0], words[1]);
-            case 3 -> List.of(words[0], words[1], words[2]);
-            case 4 -> List.of(words[0], words[1], words[2], words[3]);
-            case 5 -> List.of(words[0], words[1], words[2], words[3], words[4]);
-            case 6 -> List.of(words[0], words[1], words[2], words[3], words[4], words[5]);
-            default -> List.of(Arrays.copyOf(words, count));
-        };
+    /** The first {@code count} of {@code words} as an immutable list (see {@link SimpleCommand}). */
+    private static FixedList<ShellWord> immutableList(ShellWord[] words, int count) {
+        return count == 0 ? FixedList.of() : FixedList.wrap(Arrays.copyOf(words, count));
     }
 
     private static final class RedirectionBuilder {

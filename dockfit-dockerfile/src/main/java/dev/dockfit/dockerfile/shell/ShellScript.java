@@ -1,5 +1,6 @@
 package dev.dockfit.dockerfile.shell;
 
+import dev.dockfit.dockerfile.model.FixedList;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,15 +18,14 @@ public final class ShellScript {
      * cheap on C1, where a List call site that sees the JDK's several immutable list classes is not.
      */
     private final SimpleCommand[] commandArray;
-    private final List<SimpleCommand> commands;
+    private final FixedList<SimpleCommand> commands;
     private final List<Problem> problems;
 
     /** {@code commands} is the parser's own array, not copied: nothing else holds it. */
     ShellScript(String text, SimpleCommand[] commands, List<Problem> problems) {
         this.text = text;
         this.commandArray = commands;
-        // an empty list is Collections.emptyList(), whose iterator is shared: rules loop over every script
-        this.commands = commands.length == 0 ? Collections.emptyList() : List.of(commands);
+        this.commands = FixedList.wrap(commands); // rules loop over every script's (see FixedList)
         this.problems = problems.isEmpty() ? Collections.emptyList() : List.copyOf(problems);
     }
 
@@ -56,7 +56,7 @@ public final class ShellScript {
     /**
      * The commands named {@code name}, or one of {@code names} when it is not null. Hot: every rule asks on
      * every script and mostly nothing matches, so that case allocates nothing (the empty list's iterator is
-     * shared too).
+     * shared too). One list class (FixedList) whatever the count: see its comment.
      */
     private List<SimpleCommand> named(String name, String[] names) {
         SimpleCommand first = null;
@@ -73,8 +73,8 @@ public final class ShellScript {
                 more.add(c);
             }
         }
-        if (more != null) return List.copyOf(more);
-        return first == null ? Collections.emptyList() : List.of(first);
+        if (more != null) return FixedList.copyOf(more);
+        return first == null ? FixedList.of() : FixedList.of(first);
     }
 
     private static boolean isNamed(SimpleCommand command, String[] names) {

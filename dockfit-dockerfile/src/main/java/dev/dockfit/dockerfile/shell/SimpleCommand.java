@@ -1,6 +1,6 @@
 package dev.dockfit.dockerfile.shell;
 
-import java.util.Collections;
+import dev.dockfit.dockerfile.model.FixedList;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,18 +14,18 @@ public final class SimpleCommand {
     private static final String[] NO_ARGS = {};
 
     private final String text;
-    private final List<ShellWord> assignments;
-    private final List<ShellWord> words;
+    private final FixedList<ShellWord> assignments;
+    private final FixedList<ShellWord> words;
     /** Set by the parser once heredoc bodies are read, before the script is returned (like after and the pipeline). */
-    private List<Redirection> redirections = Collections.emptyList();
+    private FixedList<Redirection> redirections = FixedList.of();
     /** Computed once: every rule asks for it, on every command. */
     private final String name;
     /** {@code name.hashCode()}: lets {@link ShellScript#commandsNamed} skip other commands with an int compare. */
     private final int nameHash;
     /** Created on the first call, like {@link #argLiterals}: rules ask only the commands they look for. */
-    private List<ShellWord> args;
+    private FixedList<ShellWord> args;
     /** Created on the first call (few commands are asked); an immutable list, so a racy creation is harmless. */
-    private List<String> argLiterals;
+    private FixedList<String> argLiterals;
     /**
      * The literals of the arguments, which the query methods below loop over without an iterator (hot); made on
      * the first query, since most commands are never asked (a script is analysed and queried by one thread).
@@ -41,12 +41,12 @@ public final class SimpleCommand {
 
     /**
      * Made by the parser when the command's last word is read (hot: one per command, so no builder object first).
-     * The lists are immutable, and an empty one is {@link Collections#emptyList()}, whose iterator is shared, so
-     * that rules looping over the (usually empty) assignments of every command allocate nothing.
+     * The lists are {@link FixedList}s (one list class, for C1's call sites), and the empty one's iterator is
+     * shared, so that rules looping over the (usually empty) assignments of every command allocate nothing.
      * {@code commandWord} is the first of {@code words} or null: given, not asked of the list, since a List call
      * site that sees several list classes is an interface dispatch on C1.
      */
-    SimpleCommand(String text, List<ShellWord> assignments, List<ShellWord> words, ShellWord commandWord,
+    SimpleCommand(String text, FixedList<ShellWord> assignments, FixedList<ShellWord> words, ShellWord commandWord,
                   int start, int end, Connector before, boolean inSubstitution) {
         this.text = text;
         this.assignments = assignments;
@@ -76,7 +76,7 @@ public final class SimpleCommand {
     }
 
     /** Sets the redirections (immutable, not empty) once their heredoc bodies are read. */
-    void setRedirections(List<Redirection> redirections) {
+    void setRedirections(FixedList<Redirection> redirections) {
         this.redirections = redirections;
     }
 
@@ -117,13 +117,13 @@ public final class SimpleCommand {
 
     /** The words after the command word. */
     public List<ShellWord> args() {
-        if (args == null) args = words.size() <= 1 ? Collections.emptyList() : words.subList(1, words.size());
+        if (args == null) args = words.size() <= 1 ? FixedList.of() : words.subList(1, words.size());
         return args;
     }
 
     /** The literal values of {@link #args()}. */
     public List<String> argLiterals() {
-        if (argLiterals == null) argLiterals = words.size() <= 1 ? Collections.emptyList() : List.of(argArray());
+        if (argLiterals == null) argLiterals = FixedList.wrap(argArray()); // the array is never written again
         return argLiterals;
     }
 
@@ -218,10 +218,10 @@ public final class SimpleCommand {
         String[] args = argArray();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals(word)) {
-                return i + 1 == args.length ? Collections.emptyList() : words.subList(i + 2, words.size());
+                return words.subList(i + 2, words.size());
             }
         }
-        return Collections.emptyList();
+        return FixedList.of();
     }
 
     private static boolean isShort(String flag) {

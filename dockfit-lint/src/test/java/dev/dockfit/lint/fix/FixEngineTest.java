@@ -127,7 +127,7 @@ class FixEngineTest {
 
     @RuleDoc(id = "DF990", title = "t", severity = Severity.WARNING, practice = Practice.CORRECTNESS, why = "w",
             bad = "FROM alpine\n", good = "FROM alpine:3\n")
-    static final class PinAlpine implements Rule {
+    static final class PinAlpine extends Rule {
         @Override
         public void check(LintContext ctx) {
             ctx.instructions().stream().filter(i -> i.is("FROM") && i.argValues().get(0).equals("alpine"))
@@ -138,7 +138,7 @@ class FixEngineTest {
 
     @RuleDoc(id = "DF991", title = "t", severity = Severity.WARNING, practice = Practice.CORRECTNESS, why = "w",
             bad = "FROM alpine\n", good = "FROM debian\n")
-    static final class UseDebian implements Rule {
+    static final class UseDebian extends Rule {
         @Override
         public void check(LintContext ctx) {
             ctx.instructions().stream().filter(i -> i.is("FROM") && i.argValues().get(0).equals("alpine"))
@@ -149,7 +149,7 @@ class FixEngineTest {
 
     @RuleDoc(id = "DF992", title = "t", severity = Severity.WARNING, practice = Practice.CORRECTNESS, why = "w",
             bad = "FROM alpine\nENV A=1\n", good = "FROM alpine\n")
-    static final class BreakEnv implements Rule {
+    static final class BreakEnv extends Rule {
         @Override
         public void check(LintContext ctx) {
             ctx.instructions().stream().filter(i -> i.is("ENV")).forEach(i -> ctx.report(i.keywordSpan(), "env",

@@ -24,7 +24,7 @@ import java.util.Locale;
                 RUN apk add --no-cache git
                 """,
         hadolint = "DL3029", buildkit = "FromPlatformFlagConstDisallowed")
-public final class ConstantPlatformFlag implements Rule {
+public final class ConstantPlatformFlag extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -25,7 +25,7 @@ import java.util.Optional;
                 COPY app.jar /app.jar
                 CMD ["java", "-jar", "/app.jar"]
                 """)
-public final class DeprecatedImage implements Rule {
+public final class DeprecatedImage extends Rule {
 
     @Override
     public void check(LintContext ctx) {

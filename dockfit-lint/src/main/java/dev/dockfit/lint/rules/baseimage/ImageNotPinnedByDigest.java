@@ -20,7 +20,7 @@ import dev.dockfit.reference.ImageReference;
         good = """
                 FROM alpine:3.22@sha256:4bcff63911fcb4448bd4fdacec207030997caf25e9bea4045fa6c8c44de311d1
                 """)
-public final class ImageNotPinnedByDigest implements Rule {
+public final class ImageNotPinnedByDigest extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -22,7 +22,7 @@ import dev.dockfit.lint.RuleDoc;
                 FROM alpine:${TAG}
                 """,
         buildkit = "InvalidDefaultArgInFrom")
-public final class InvalidDefaultArgInFrom implements Rule {
+public final class InvalidDefaultArgInFrom extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
                 CMD ["python3"]
                 """,
         hadolint = {"DL3006", "DL3007"}, trivy = "DS-0001")
-public final class LatestOrUntaggedImage implements Rule {
+public final class LatestOrUntaggedImage extends Rule {
     private static final Pattern IMAGE_ID = Pattern.compile("[0-9a-f]{64}");
 
     @Override

@@ -28,7 +28,7 @@ import java.util.Optional;
                 COPY app.py /app.py
                 CMD ["python3", "/app.py"]
                 """)
-public final class SmallerVariantAvailable implements Rule {
+public final class SmallerVariantAvailable extends Rule {
 
     @Override
     public void check(LintContext ctx) {

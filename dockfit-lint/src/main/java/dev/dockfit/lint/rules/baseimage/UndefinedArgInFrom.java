@@ -27,7 +27,7 @@ import java.util.TreeSet;
                 FROM python:3.13-${VARIANT}
                 """,
         buildkit = "UndefinedArgInFrom")
-public final class UndefinedArgInFrom implements Rule {
+public final class UndefinedArgInFrom extends Rule {
 
     @Override
     public void check(LintContext ctx) {

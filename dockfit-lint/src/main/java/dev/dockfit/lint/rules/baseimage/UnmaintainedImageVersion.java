@@ -26,7 +26,7 @@ import java.util.List;
                 FROM node:24-alpine
                 CMD ["node"]
                 """)
-public final class UnmaintainedImageVersion implements Rule {
+public final class UnmaintainedImageVersion extends Rule {
     @Override
     public void check(LintContext ctx) {
         for (Stage s : ctx.model().stages()) {

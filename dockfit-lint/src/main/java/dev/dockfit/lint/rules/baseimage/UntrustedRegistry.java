@@ -23,7 +23,7 @@ import java.util.Locale;
                 FROM docker.io/library/busybox:1.37
                 """,
         hadolint = "DL3026")
-public final class UntrustedRegistry implements Rule {
+public final class UntrustedRegistry extends Rule {
 
     @Override
     public void check(LintContext ctx) {

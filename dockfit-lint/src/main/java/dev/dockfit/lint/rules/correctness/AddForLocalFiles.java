@@ -24,7 +24,7 @@ import java.util.Locale;
                 COPY requirements.txt app.py ./
                 """,
         hadolint = "DL3020", trivy = "DS-0005")
-public final class AddForLocalFiles implements Rule {
+public final class AddForLocalFiles extends Rule {
     private static final List<String> TARBALLS = List.of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz", ".tbz2",
             ".tar.xz", ".txz", ".tar.zst", ".tzst", ".tar.lz", ".tar.lzma", ".tlz");
 

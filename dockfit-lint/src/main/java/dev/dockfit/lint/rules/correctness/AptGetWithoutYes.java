@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
                 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
                 """,
         hadolint = "DL3014", trivy = "DS-0021")
-public final class AptGetWithoutYes implements Rule {
+public final class AptGetWithoutYes extends Rule {
     private static final Pattern DOUBLE_Q = Pattern.compile("-[a-zA-Z]*q[a-zA-Z]*q[a-zA-Z]*");
     private static final Set<String> PROMPTING = Set.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "remove", "purge", "autoremove", "build-dep");

@@ -24,7 +24,7 @@ import java.util.List;
                 COPY package.json package-lock.json ./
                 """,
         hadolint = "DL3045")
-public final class CopyRelativeDestination implements Rule {
+public final class CopyRelativeDestination extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -23,7 +23,7 @@ import java.util.List;
                 RUN apt-get update && apt-get upgrade -y && rm -rf /var/lib/apt/lists/*
                 """,
         hadolint = "DL3035", trivy = "DS-0024")
-public final class DistUpgrade implements Rule {
+public final class DistUpgrade extends Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] MANAGERS = {"apt-get", "apt", "zypper"};
     private static final Names DIST = Names.of("dist-upgrade", "full-upgrade", "dup");

@@ -28,7 +28,7 @@ import java.util.Set;
                 ENV APP_CONFIG=${APP_HOME}/config
                 """,
         hadolint = "DL3044")
-public final class EnvSelfReference implements Rule {
+public final class EnvSelfReference extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -21,7 +21,7 @@ import dev.dockfit.lint.support.Names;
                 FROM python:3.12-slim
                 CMD ["python", "app.py"]
                 """)
-public final class ExecFormNotJson implements Rule {
+public final class ExecFormNotJson extends Rule {
     private static final Names EXEC_FORM = Names.of("RUN", "CMD", "ENTRYPOINT", "SHELL");
 
     @Override

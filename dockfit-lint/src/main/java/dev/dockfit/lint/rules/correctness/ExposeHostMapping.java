@@ -22,7 +22,7 @@ import java.util.List;
                 EXPOSE 80
                 """,
         buildkit = "ExposeInvalidFormat")
-public final class ExposeHostMapping implements Rule {
+public final class ExposeHostMapping extends Rule {
 
     @Override
     public void check(LintContext ctx) {

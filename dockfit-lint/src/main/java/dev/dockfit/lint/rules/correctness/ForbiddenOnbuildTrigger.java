@@ -21,7 +21,7 @@ import java.util.Set;
                 ONBUILD COPY requirements.txt /app/
                 """,
         hadolint = "DL3043")
-public final class ForbiddenOnbuildTrigger implements Rule {
+public final class ForbiddenOnbuildTrigger extends Rule {
     private static final Set<String> FORBIDDEN = Set.of("FROM", "MAINTAINER", "ONBUILD");
 
     @Override

@@ -24,7 +24,7 @@ import java.util.Set;
                 RUN microdnf install -y dnf && dnf install -y httpd && dnf clean all
                 """,
         hadolint = {"DL3030", "DL3038", "DL3034"})
-public final class InstallWithoutYes implements Rule {
+public final class InstallWithoutYes extends Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] MANAGERS = {"yum", "dnf", "tdnf", "zypper"};
     private static final String[] RPM_MANAGERS = {"yum", "dnf", "tdnf"};

@@ -21,7 +21,7 @@ import dev.dockfit.lint.RuleDoc;
                 LABEL org.opencontainers.image.source=https://example.com/app
                 """,
         hadolint = "DL3061")
-public final class InstructionBeforeFrom implements Rule {
+public final class InstructionBeforeFrom extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
                 FROM nginx:1.27-alpine
                 HEALTHCHECK --interval=30s CMD wget -q -O /dev/null http://localhost/ || exit 1
                 """)
-public final class InvalidHealthcheck implements Rule {
+public final class InvalidHealthcheck extends Rule {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern DURATION =
             Pattern.compile("0|[-+]?((\\d+(\\.\\d*)?|\\.\\d+)(ns|us|µs|μs|ms|s|m|h))+");

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
                 EXPOSE ${PORT}
                 """,
         hadolint = "DL3011", trivy = "DS-0008")
-public final class InvalidPort implements Rule {
+public final class InvalidPort extends Rule {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern PORT_DIGITS = Pattern.compile("\\d{1,10}");
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "sctp");

@@ -24,7 +24,7 @@ import java.util.List;
                 COPY package.json package-lock.json /app/
                 """,
         hadolint = "DL3021", trivy = "DS-0011")
-public final class MultiSourceCopyDestination implements Rule {
+public final class MultiSourceCopyDestination extends Rule {
 
     @Override
     public void check(LintContext ctx) {

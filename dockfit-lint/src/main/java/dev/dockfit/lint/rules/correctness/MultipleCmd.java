@@ -20,7 +20,7 @@ import dev.dockfit.lint.RuleDoc;
                 CMD ["python", "manage.py", "runserver"]
                 """,
         hadolint = "DL4003", trivy = "DS-0016", buildkit = "MultipleInstructionsDisallowed")
-public final class MultipleCmd implements Rule {
+public final class MultipleCmd extends Rule {
 
     @Override
     public void check(LintContext ctx) {

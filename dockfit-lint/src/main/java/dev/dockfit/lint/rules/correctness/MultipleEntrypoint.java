@@ -20,7 +20,7 @@ import dev.dockfit.lint.RuleDoc;
                 ENTRYPOINT ["/usr/local/bin/app"]
                 """,
         hadolint = "DL4004", trivy = "DS-0007", buildkit = "MultipleInstructionsDisallowed")
-public final class MultipleEntrypoint implements Rule {
+public final class MultipleEntrypoint extends Rule {
 
     @Override
     public void check(LintContext ctx) {

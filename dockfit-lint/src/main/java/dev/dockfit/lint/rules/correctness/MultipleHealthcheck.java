@@ -20,7 +20,7 @@ import dev.dockfit.lint.RuleDoc;
                 HEALTHCHECK --interval=1m CMD wget -q -O /dev/null http://localhost/ || exit 1
                 """,
         hadolint = "DL3012", trivy = "DS-0023", buildkit = "MultipleInstructionsDisallowed")
-public final class MultipleHealthcheck implements Rule {
+public final class MultipleHealthcheck extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -22,7 +22,7 @@ import java.util.List;
                 USER 1000:1000
                 """,
         hadolint = "DL3066", enabledByDefault = false)
-public final class NonNumericUser implements Rule {
+public final class NonNumericUser extends Rule {
 
     @Override
     public void check(LintContext ctx) {

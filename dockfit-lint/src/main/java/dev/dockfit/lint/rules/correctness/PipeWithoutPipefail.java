@@ -27,7 +27,7 @@ import java.util.List;
                 RUN curl -fsSL https://example.com/tool.tar.gz | tar -xz -C /usr/local/bin
                 """,
         hadolint = "DL4006", trivy = "DS-0032")
-public final class PipeWithoutPipefail implements Rule {
+public final class PipeWithoutPipefail extends Rule {
     /** Commands feeding a pipe whose failure would not matter (echo "$sum  file" | sha256sum -c). */
     private static final Names CANNOT_FAIL = Names.of("echo", "printf", "yes", "true");
 

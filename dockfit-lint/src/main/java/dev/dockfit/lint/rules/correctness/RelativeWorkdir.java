@@ -25,7 +25,7 @@ import java.util.List;
                 COPY . .
                 """,
         hadolint = "DL3000", trivy = "DS-0009", buildkit = "WorkdirRelativePath")
-public final class RelativeWorkdir implements Rule {
+public final class RelativeWorkdir extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -22,7 +22,7 @@ import java.util.List;
                 CMD ["node", "server.js"]
                 """,
         hadolint = "DL3025", buildkit = "JSONArgsRecommended")
-public final class ShellFormCommand implements Rule {
+public final class ShellFormCommand extends Rule {
 
     @Override
     public void check(LintContext ctx) {

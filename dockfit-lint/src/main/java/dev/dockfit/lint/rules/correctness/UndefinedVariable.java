@@ -38,7 +38,7 @@ import java.util.Set;
                 LABEL org.opencontainers.image.version=${APP_VERSION}
                 """,
         buildkit = "UndefinedVar")
-public final class UndefinedVariable implements Rule {
+public final class UndefinedVariable extends Rule {
     private static final Names EXPANDED = Names.of("ADD", "COPY", "ENV", "EXPOSE", "LABEL", "STOPSIGNAL",
             "USER", "VOLUME", "WORKDIR", "ARG");
     private static final Names EXPANDED_FLAGS = Names.of("from", "chown", "chmod");

@@ -27,7 +27,7 @@ import java.util.Set;
                 WORKDIR /app
                 COPY --chown=node:node . .
                 """)
-public final class UnknownFlag implements Rule {
+public final class UnknownFlag extends Rule {
     private static final Map<String, Set<String>> VALUES = Map.of(
             "network", Set.of("default", "none", "host"),
             "security", Set.of("sandbox", "insecure"));

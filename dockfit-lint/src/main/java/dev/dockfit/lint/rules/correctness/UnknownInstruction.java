@@ -21,7 +21,7 @@ import dev.dockfit.lint.support.Spelling;
                 RUN apk add --no-cache curl
                 COPY app.sh /usr/local/bin/
                 """)
-public final class UnknownInstruction implements Rule {
+public final class UnknownInstruction extends Rule {
 
     @Override
     public void check(LintContext ctx) {

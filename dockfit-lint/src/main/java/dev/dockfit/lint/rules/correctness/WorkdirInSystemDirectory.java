@@ -21,7 +21,7 @@ import java.util.List;
                 WORKDIR /srv/app
                 """,
         trivy = "DS-0030")
-public final class WorkdirInSystemDirectory implements Rule {
+public final class WorkdirInSystemDirectory extends Rule {
     private static final List<String> SYSTEM = List.of("/proc", "/dev", "/sys", "/boot", "/initrd", "/lost+found");
 
     @Override

@@ -25,7 +25,7 @@ import java.util.Set;
                 RUN apk add --no-cache curl
                 """,
         hadolint = "DL3019", trivy = "DS-0025")
-public final class ApkAddWithoutNoCache implements Rule {
+public final class ApkAddWithoutNoCache extends Rule {
     private static final String CACHE = "/var/cache/apk";
     /** Varargs arguments made once, not per command (C1 allocates each call's array). */
     private static final String[] OFFLINE_FLAGS = {"--no-cache", "--no-network"};

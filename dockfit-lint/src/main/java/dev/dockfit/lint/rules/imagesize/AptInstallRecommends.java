@@ -26,7 +26,7 @@ import java.util.Set;
                 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
                 """,
         hadolint = "DL3015", trivy = "DS-0029")
-public final class AptInstallRecommends implements Rule {
+public final class AptInstallRecommends extends Rule {
     /** The varargs array of runsCommand and commandsNamed, made once (C1 allocates one per call). */
     private static final String[] APT = {"apt-get", "apt"};
 

@@ -26,7 +26,7 @@ import java.util.Set;
                     && rm -rf /var/lib/apt/lists/*
                 """,
         hadolint = "DL3009")
-public final class AptListsNotRemoved implements Rule {
+public final class AptListsNotRemoved extends Rule {
     static final String LISTS = "/var/lib/apt/lists";
     /** Varargs arguments of commandsNamed made once (C1 allocates each call's array). */
     private static final String[] APT = {"apt-get", "apt"};

@@ -31,7 +31,7 @@ import java.util.Set;
                 RUN curl -fsSLo /tmp/b https://example.com/b
                 """,
         hadolint = "DL4001")
-public final class CurlAndWget implements Rule {
+public final class CurlAndWget extends Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] DOWNLOADERS = {"curl", "wget"};
 

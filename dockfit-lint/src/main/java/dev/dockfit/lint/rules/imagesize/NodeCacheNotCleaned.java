@@ -29,7 +29,7 @@ import java.util.Set;
                 RUN yarn install --frozen-lockfile && yarn cache clean
                 """,
         hadolint = "DL3060")
-public final class NodeCacheNotCleaned implements Rule {
+public final class NodeCacheNotCleaned extends Rule {
     private static final String[] CACHE_FLAGS = {"--cache", "--cache-folder"};
 
     private static final Set<String> NPM_INSTALLS = Set.of("install", "i", "ci", "add", "update");

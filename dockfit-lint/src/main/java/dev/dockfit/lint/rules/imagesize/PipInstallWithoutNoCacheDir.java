@@ -29,7 +29,7 @@ import java.util.Set;
                 RUN pip install --no-cache-dir -r requirements.txt
                 """,
         hadolint = "DL3042")
-public final class PipInstallWithoutNoCacheDir implements Rule {
+public final class PipInstallWithoutNoCacheDir extends Rule {
 
     @Override
     public void check(LintContext ctx) {

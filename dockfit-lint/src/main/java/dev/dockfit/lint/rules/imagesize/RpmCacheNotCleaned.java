@@ -26,7 +26,7 @@ import java.util.Set;
                 RUN microdnf install -y tar && microdnf clean all
                 """,
         hadolint = {"DL3032", "DL3040", "DL3036"}, trivy = {"DS-0015", "DS-0019", "DS-0020"})
-public final class RpmCacheNotCleaned implements Rule {
+public final class RpmCacheNotCleaned extends Rule {
     /** Each package manager and its cache directory. */
     private static final Map<String, String> CACHES = Map.of(
             "yum", "/var/cache/yum", "dnf", "/var/cache/dnf", "microdnf", "/var/cache/yum",

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
                 RUN apk add --no-cache curl~8
                 """,
         hadolint = "DL3018", enabledByDefault = false)
-public final class ApkPackageNotPinned implements Rule {
+public final class ApkPackageNotPinned extends Rule {
     private static final Pattern VERSION_SPEC = Pattern.compile(".*[=~<>].*");
     private static final Set<String> WITH_VALUE = Set.of("-t", "--virtual", "-X", "--repository", "-p", "--root",
             "--arch", "--keys-dir", "--repositories-file", "--cache-dir");

@@ -28,7 +28,7 @@ import java.util.Set;
                     && rm -rf /var/lib/apt/lists/*
                 """,
         hadolint = "DL3008", enabledByDefault = false)
-public final class AptPackageNotPinned implements Rule {
+public final class AptPackageNotPinned extends Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] APT = {"apt-get", "apt"};
     private static final Set<String> INSTALL = Set.of("install");

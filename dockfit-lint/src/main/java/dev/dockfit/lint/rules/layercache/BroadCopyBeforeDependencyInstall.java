@@ -33,7 +33,7 @@ import java.util.Set;
                 COPY . .
                 CMD ["node", "server.js"]
                 """)
-public final class BroadCopyBeforeDependencyInstall implements Rule {
+public final class BroadCopyBeforeDependencyInstall extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -28,7 +28,7 @@ import java.util.Optional;
                 COPY package.json package-lock.json ./
                 COPY src/ ./src/
                 """)
-public final class BroadCopyWithoutDockerignore implements Rule {
+public final class BroadCopyWithoutDockerignore extends Rule {
 
     @Override
     public void check(LintContext ctx) {

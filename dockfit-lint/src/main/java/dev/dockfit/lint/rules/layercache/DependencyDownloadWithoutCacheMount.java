@@ -35,7 +35,7 @@ import java.util.Set;
                 COPY package.json package-lock.json ./
                 RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
                 """)
-public final class DependencyDownloadWithoutCacheMount implements Rule {
+public final class DependencyDownloadWithoutCacheMount extends Rule {
 
     /** The finding property listing the mount targets the RUN lacks, for the fix. */
     public static final String TARGETS = "cacheMountTargets";

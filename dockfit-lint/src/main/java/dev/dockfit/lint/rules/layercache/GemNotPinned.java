@@ -25,7 +25,7 @@ import java.util.Set;
                 RUN gem install bundler:2.5.16
                 """,
         hadolint = "DL3028", enabledByDefault = false)
-public final class GemNotPinned implements Rule {
+public final class GemNotPinned extends Rule {
     private static final Set<String> WITH_VALUE = Set.of("-i", "--install-dir", "-n", "--bindir", "-s", "--source",
             "-p", "--http-proxy", "--platform", "--build-root");
 

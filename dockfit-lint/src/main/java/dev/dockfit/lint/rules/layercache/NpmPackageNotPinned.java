@@ -26,7 +26,7 @@ import java.util.Set;
                 RUN npm install -g pm2@5.4.2 && npm cache clean --force
                 """,
         hadolint = "DL3016", enabledByDefault = false)
-public final class NpmPackageNotPinned implements Rule {
+public final class NpmPackageNotPinned extends Rule {
     private static final Set<String> WITH_VALUE = Set.of("--prefix", "--registry", "--cache", "--tag",
             "--workspace", "-w", "--omit", "--include");
 

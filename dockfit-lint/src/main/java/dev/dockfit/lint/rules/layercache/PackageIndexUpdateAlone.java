@@ -28,7 +28,7 @@ import java.util.List;
                     && rm -rf /var/lib/apt/lists/*
                 """,
         trivy = "DS-0017")
-public final class PackageIndexUpdateAlone implements Rule {
+public final class PackageIndexUpdateAlone extends Rule {
     private static final Names APT_USES = Names.of("install", "upgrade", "dist-upgrade", "full-upgrade",
             "build-dep", "source", "download", "reinstall");
     /** Varargs arguments made once (C1 allocates each call's array). */

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
                 RUN pip install --no-cache-dir flask==3.0.3
                 """,
         hadolint = "DL3013", enabledByDefault = false)
-public final class PipPackageNotPinned implements Rule {
+public final class PipPackageNotPinned extends Rule {
     private static final Pattern VERSION_SPEC = Pattern.compile(".*[=<>~!@].*");
     private static final Set<String> WITH_VALUE = Set.of("-r", "--requirement", "-c", "--constraint", "-e",
             "--editable", "-i", "--index-url", "--extra-index-url", "-f", "--find-links", "-t", "--target",

@@ -29,7 +29,7 @@ import java.util.List;
                 CMD ["/bin/sh"]
                 """,
         hadolint = "DL3002", trivy = "DS-0002")
-public final class LastUserIsRoot implements Rule {
+public final class LastUserIsRoot extends Rule {
 
     @Override
     public void check(LintContext ctx) {

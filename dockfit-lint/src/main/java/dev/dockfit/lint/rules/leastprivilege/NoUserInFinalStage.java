@@ -26,7 +26,7 @@ import dev.dockfit.reference.ImageReference;
                 CMD ["node", "server.js"]
                 """,
         trivy = "DS-0002", buildkit = {})
-public final class NoUserInFinalStage implements Rule {
+public final class NoUserInFinalStage extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -33,7 +33,7 @@ import java.util.Optional;
                 COPY --chown=node:node . .
                 USER node
                 """)
-public final class RecursiveChownOfCopiedPath implements Rule {
+public final class RecursiveChownOfCopiedPath extends Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] COMMANDS = {"chown", "chmod"};
     private static final String[] RECURSIVE = {"-R", "--recursive"};

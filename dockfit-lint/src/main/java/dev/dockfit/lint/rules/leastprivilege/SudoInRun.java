@@ -25,7 +25,7 @@ import java.util.List;
                 USER app
                 """,
         hadolint = "DL3004")
-public final class SudoInRun implements Rule {
+public final class SudoInRun extends Rule {
 
     @Override
     public void check(LintContext ctx) {

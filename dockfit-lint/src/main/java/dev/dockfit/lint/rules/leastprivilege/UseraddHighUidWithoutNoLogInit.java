@@ -26,7 +26,7 @@ import java.util.List;
                 USER app
                 """,
         hadolint = "DL3046")
-public final class UseraddHighUidWithoutNoLogInit implements Rule {
+public final class UseraddHighUidWithoutNoLogInit extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -22,7 +22,7 @@ import java.util.List;
                 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
                 """,
         hadolint = "DL3027")
-public final class AptInsteadOfAptGet implements Rule {
+public final class AptInsteadOfAptGet extends Rule {
 
     @Override
     public void check(LintContext ctx) {

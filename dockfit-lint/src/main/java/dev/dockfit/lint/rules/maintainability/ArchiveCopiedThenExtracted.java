@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
                 ADD app.tar.gz /opt/
                 """,
         hadolint = "DL3010")
-public final class ArchiveCopiedThenExtracted implements Rule {
+public final class ArchiveCopiedThenExtracted extends Rule {
     private static final Pattern LETTERS = Pattern.compile("[a-zA-Z]+");
     private static final List<String> TARBALLS = List.of(".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz",
             ".txz", ".tar.zst");

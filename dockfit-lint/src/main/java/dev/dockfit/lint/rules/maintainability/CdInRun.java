@@ -27,7 +27,7 @@ import java.util.List;
                 RUN npm ci
                 """,
         hadolint = "DL3003", trivy = "DS-0013")
-public final class CdInRun implements Rule {
+public final class CdInRun extends Rule {
 
     @Override
     public void check(LintContext ctx) {

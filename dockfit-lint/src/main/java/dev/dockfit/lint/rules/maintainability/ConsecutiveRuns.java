@@ -25,7 +25,7 @@ import java.util.Objects;
                 RUN mkdir -p /srv/app && chown nobody /srv/app
                 """,
         hadolint = "DL3059")
-public final class ConsecutiveRuns implements Rule {
+public final class ConsecutiveRuns extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -25,7 +25,7 @@ import java.util.List;
                 FROM alpine:3.20
                 """,
         buildkit = "InvalidDefinitionDescription", enabledByDefault = false)
-public final class DefinitionDescription implements Rule {
+public final class DefinitionDescription extends Rule {
 
     @Override
     public void check(LintContext ctx) {

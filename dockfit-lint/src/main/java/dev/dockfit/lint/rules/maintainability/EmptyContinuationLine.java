@@ -23,7 +23,7 @@ import dev.dockfit.lint.RuleDoc;
                     apt-get install -y --no-install-recommends curl
                 """,
         buildkit = "NoEmptyContinuation")
-public final class EmptyContinuationLine implements Rule {
+public final class EmptyContinuationLine extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -22,7 +22,7 @@ import java.util.Locale;
                 EXPOSE 53/udp
                 """,
         buildkit = "ExposeProtoCasing")
-public final class ExposeProtocolCasing implements Rule {
+public final class ExposeProtocolCasing extends Rule {
 
     @Override
     public void check(LintContext ctx) {

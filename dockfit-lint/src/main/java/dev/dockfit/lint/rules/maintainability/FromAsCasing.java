@@ -22,7 +22,7 @@ import java.util.Locale;
                 FROM gcr.io/distroless/static-debian12
                 """,
         buildkit = "FromAsCasing")
-public final class FromAsCasing implements Rule {
+public final class FromAsCasing extends Rule {
 
     @Override
     public void check(LintContext ctx) {

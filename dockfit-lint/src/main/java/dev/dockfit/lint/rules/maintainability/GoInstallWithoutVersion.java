@@ -24,7 +24,7 @@ import java.util.List;
                 RUN go install golang.org/x/tools/gopls@v0.16.2
                 """,
         hadolint = "DL3062", enabledByDefault = false)
-public final class GoInstallWithoutVersion implements Rule {
+public final class GoInstallWithoutVersion extends Rule {
     private static final java.util.Set<String> MOVING = java.util.Set.of("latest", "master", "main", "HEAD");
 
     @Override

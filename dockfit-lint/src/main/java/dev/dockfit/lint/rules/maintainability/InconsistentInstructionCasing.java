@@ -24,7 +24,7 @@ import java.util.Locale;
                 COPY app.sh /usr/local/bin/
                 """,
         buildkit = "ConsistentInstructionCasing")
-public final class InconsistentInstructionCasing implements Rule {
+public final class InconsistentInstructionCasing extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
                 LABEL org.opencontainers.image.version=1.0
                 """,
         hadolint = "DL3048")
-public final class InvalidLabelKey implements Rule {
+public final class InvalidLabelKey extends Rule {
     private static final Pattern ALLOWED_CHARS = Pattern.compile("[a-z0-9.-]+");
     private static final Pattern LETTER_FIRST_ALNUM_LAST = Pattern.compile("[a-z].*[a-z0-9]|[a-z]");
     private static final List<String> RESERVED = List.of("com.docker.", "io.docker.", "org.dockerproject.");

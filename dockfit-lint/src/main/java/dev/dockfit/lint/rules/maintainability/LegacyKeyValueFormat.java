@@ -21,7 +21,7 @@ import java.util.List;
                 ENV PYTHONDONTWRITEBYTECODE=1
                 """,
         buildkit = "LegacyKeyValueFormat")
-public final class LegacyKeyValueFormat implements Rule {
+public final class LegacyKeyValueFormat extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -21,7 +21,7 @@ import java.util.List;
                 LABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"
                 """,
         hadolint = "DL4000", trivy = "DS-0022", buildkit = "MaintainerDeprecated")
-public final class MaintainerDeprecated implements Rule {
+public final class MaintainerDeprecated extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -29,7 +29,7 @@ import java.util.Set;
                       org.opencontainers.image.source=https://github.com/example/app
                 """,
         hadolint = {"DL3052", "DL3053"})
-public final class MalformedOciLabel implements Rule {
+public final class MalformedOciLabel extends Rule {
     private static final String PREFIX = "org.opencontainers.image.";
     private static final Set<String> URL_KEYS = Set.of("url", "source", "documentation");
 

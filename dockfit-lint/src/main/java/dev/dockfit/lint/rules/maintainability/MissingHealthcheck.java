@@ -22,7 +22,7 @@ import dev.dockfit.dockerfile.semantic.Stage;
                 HEALTHCHECK CMD wget -q -O /dev/null http://localhost/ || exit 1
                 """,
         hadolint = "DL3057", trivy = "DS-0026", enabledByDefault = false)
-public final class MissingHealthcheck implements Rule {
+public final class MissingHealthcheck extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -21,7 +21,7 @@ import java.util.List;
                 CMD ["nginx", "-g", "daemon off;"]
                 """,
         hadolint = "DL3001")
-public final class PointlessCommandInContainer implements Rule {
+public final class PointlessCommandInContainer extends Rule {
     private static final String[] POINTLESS_NAMES = {"free", "mount", "ps", "service", "shutdown", "ssh", "top",
         "vim", "reboot"};
 

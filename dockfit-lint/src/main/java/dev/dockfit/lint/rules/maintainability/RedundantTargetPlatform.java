@@ -20,7 +20,7 @@ import java.util.List;
                 FROM alpine:3.20
                 """,
         hadolint = "DL3065", buildkit = "RedundantTargetPlatform")
-public final class RedundantTargetPlatform implements Rule {
+public final class RedundantTargetPlatform extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -22,7 +22,7 @@ import java.util.List;
                 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
                 """,
         hadolint = "DL4005")
-public final class SymlinkedShell implements Rule {
+public final class SymlinkedShell extends Rule {
 
     @Override
     public void check(LintContext ctx) {

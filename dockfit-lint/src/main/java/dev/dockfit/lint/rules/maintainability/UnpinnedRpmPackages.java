@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
                 RUN dnf install -y httpd-2.4.62 && dnf clean all
                 """,
         hadolint = {"DL3033", "DL3041", "DL3037"}, enabledByDefault = false)
-public final class UnpinnedRpmPackages implements Rule {
+public final class UnpinnedRpmPackages extends Rule {
     /** Varargs arguments made once (C1 allocates each call's array). */
     private static final String[] MANAGERS = {"yum", "dnf", "microdnf", "tdnf", "zypper"};
     private static final Pattern RPM_VERSION = Pattern.compile(".*-\\d.*");

@@ -21,7 +21,7 @@ import java.util.List;
                 RUN wget --progress=dot:giga https://example.com/tool.tar.gz
                 """,
         hadolint = "DL3047")
-public final class WgetWithoutProgressOption implements Rule {
+public final class WgetWithoutProgressOption extends Rule {
 
     @Override
     public void check(LintContext ctx) {

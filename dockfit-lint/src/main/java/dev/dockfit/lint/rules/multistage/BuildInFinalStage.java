@@ -35,7 +35,7 @@ import java.util.Optional;
                 COPY --from=build /app /app
                 CMD ["/app"]
                 """)
-public final class BuildInFinalStage implements Rule {
+public final class BuildInFinalStage extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -35,7 +35,7 @@ import java.util.List;
                 COPY --from=build /wheels /wheels
                 RUN pip install --no-cache-dir /wheels/*
                 """)
-public final class BuildPackagesInFinalStage implements Rule {
+public final class BuildPackagesInFinalStage extends Rule {
     private static final String[] INSTALLERS = {"apt-get", "apt", "aptitude", "apk", "yum", "dnf", "microdnf",
         "zypper", "tdnf"};
     private static final Names INSTALLER_NAMES = Names.of(INSTALLERS);

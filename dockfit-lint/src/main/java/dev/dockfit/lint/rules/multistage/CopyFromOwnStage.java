@@ -22,7 +22,7 @@ import dev.dockfit.lint.RuleDoc;
                 COPY --from=source /src /src
                 """,
         hadolint = "DL3023", trivy = "DS-0006")
-public final class CopyFromOwnStage implements Rule {
+public final class CopyFromOwnStage extends Rule {
 
     @Override
     public void check(LintContext ctx) {

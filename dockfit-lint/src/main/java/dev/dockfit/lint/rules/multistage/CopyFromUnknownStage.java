@@ -29,7 +29,7 @@ import java.util.Optional;
                 COPY --from=busybox:1.37 /bin/busybox /busybox
                 """,
         hadolint = "DL3022")
-public final class CopyFromUnknownStage implements Rule {
+public final class CopyFromUnknownStage extends Rule {
 
     @Override
     public void check(LintContext ctx) {

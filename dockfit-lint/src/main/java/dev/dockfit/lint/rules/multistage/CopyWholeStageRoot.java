@@ -31,7 +31,7 @@ import java.util.Set;
                 FROM gcr.io/distroless/static-debian12
                 COPY --from=build /out/app /app
                 """)
-public final class CopyWholeStageRoot implements Rule {
+public final class CopyWholeStageRoot extends Rule {
     private static final Set<String> ROOTS = Set.of("/", "/.", "/*", "/./", ".", "./");
 
     @Override

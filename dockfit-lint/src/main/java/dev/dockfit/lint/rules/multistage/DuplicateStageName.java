@@ -28,7 +28,7 @@ import java.util.Map;
                 RUN npm run build
                 """,
         hadolint = "DL3024", trivy = "DS-0012", buildkit = "DuplicateStageName")
-public final class DuplicateStageName implements Rule {
+public final class DuplicateStageName extends Rule {
 
     @Override
     public void check(LintContext ctx) {

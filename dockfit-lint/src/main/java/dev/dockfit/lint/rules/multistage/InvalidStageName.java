@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
                 FROM alpine:3.22 AS first
                 RUN echo hi > /hi
                 """)
-public final class InvalidStageName implements Rule {
+public final class InvalidStageName extends Rule {
     private static final Pattern VALID = Pattern.compile("[a-z][a-z0-9-_.]*");
 
     @Override

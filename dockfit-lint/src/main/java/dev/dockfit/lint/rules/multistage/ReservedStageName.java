@@ -21,7 +21,7 @@ import java.util.Set;
                 RUN echo hi > /hi
                 """,
         buildkit = "ReservedStageName")
-public final class ReservedStageName implements Rule {
+public final class ReservedStageName extends Rule {
     private static final Set<String> RESERVED = Set.of("scratch", "context");
 
     @Override

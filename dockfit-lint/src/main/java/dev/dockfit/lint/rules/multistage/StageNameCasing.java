@@ -22,7 +22,7 @@ import java.util.Locale;
                 RUN echo hi > /hi
                 """,
         buildkit = "StageNameCasing")
-public final class StageNameCasing implements Rule {
+public final class StageNameCasing extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -25,7 +25,7 @@ import java.util.Locale;
                 ADD --checksum=sha256:9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 \\
                     https://example.com/tool-1.2.tar.gz /tmp/
                 """)
-public final class AddUrlWithoutChecksum implements Rule {
+public final class AddUrlWithoutChecksum extends Rule {
 
     @Override
     public void check(LintContext ctx) {

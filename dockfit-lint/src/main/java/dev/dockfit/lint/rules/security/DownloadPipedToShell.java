@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
                     && echo "$INSTALL_SHA256  /tmp/install.sh" | sha256sum -c - \\
                     && sh /tmp/install.sh && rm /tmp/install.sh
                 """)
-public final class DownloadPipedToShell implements Rule {
+public final class DownloadPipedToShell extends Rule {
     private static final Pattern INTERPRETER = Pattern.compile("python[0-9.]*|perl|ruby|node|php");
     private static final Names SHELLS = Names.of("sh", "bash", "dash", "zsh", "ash", "ksh", "mksh");
     private static final Names DOWNLOADERS = Names.of("curl", "wget", "fetch");

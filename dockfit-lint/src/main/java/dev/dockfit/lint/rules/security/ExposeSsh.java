@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
                 EXPOSE 8080
                 """,
         trivy = "DS-0004")
-public final class ExposeSsh implements Rule {
+public final class ExposeSsh extends Rule {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     @Override

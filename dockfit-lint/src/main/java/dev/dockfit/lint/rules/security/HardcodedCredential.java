@@ -31,7 +31,7 @@ import java.util.Optional;
                     wget -qO /tmp/x https://example.com/x
                 """,
         trivy = "DS-0031")
-public final class HardcodedCredential implements Rule {
+public final class HardcodedCredential extends Rule {
 
     @Override
     public void check(LintContext ctx) {

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
                     wget --header="Authorization: token $GITHUB_TOKEN" -qO /tmp/x https://example.com/x
                 """,
         buildkit = "SecretsUsedInArgOrEnv")
-public final class SecretNameInArgOrEnv implements Rule {
+public final class SecretNameInArgOrEnv extends Rule {
     /** BuildKit's tokens, matched as a whole name or a {@code _}-separated part of it, case-insensitive. */
     private static final Pattern DENY = Pattern.compile(
             "(?i)(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)");

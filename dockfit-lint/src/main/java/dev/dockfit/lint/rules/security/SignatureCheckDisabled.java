@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
                 COPY vendor.rsa.pub /etc/apk/keys/
                 RUN apk add --no-cache --repository https://pkgs.example.com/alpine tool
                 """)
-public final class SignatureCheckDisabled implements Rule {
+public final class SignatureCheckDisabled extends Rule {
     private static final Pattern GPGCHECK_OFF = Pattern.compile("--setopt=(.*\\.)?(repo_)?gpgcheck=(0|false|no)");
     private static final Pattern APT_INSECURE_REPOS = Pattern.compile("acquire::allowinsecurerepositories=(true|1|yes)");
     private static final Pattern APT_UNAUTHENTICATED = Pattern.compile("apt::get::allowunauthenticated=(true|1|yes)");

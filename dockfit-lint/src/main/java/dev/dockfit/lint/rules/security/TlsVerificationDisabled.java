@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
                 COPY corp-ca.crt /usr/local/share/ca-certificates/
                 RUN update-ca-certificates && curl -fsSL -o /tmp/tool.tgz https://example.com/tool.tgz
                 """)
-public final class TlsVerificationDisabled implements Rule {
+public final class TlsVerificationDisabled extends Rule {
     private static final Pattern FALSE = Pattern.compile("false|0");
     private static final Pattern NPM_STRICT_SSL_OFF = Pattern.compile("strict-ssl=(false|0)");
     private static final Pattern NPM_STRICT_SSL_FLAG_OFF = Pattern.compile("--strict-ssl=(false|0)");
