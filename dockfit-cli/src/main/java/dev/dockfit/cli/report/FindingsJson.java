@@ -1,6 +1,7 @@
 package dev.dockfit.cli.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,10 +38,19 @@ public final class FindingsJson {
      * over thousands of files writes tens of thousands of these.
      */
     public static void write(JsonGenerator g, Finding f) throws IOException {
+        write(g, f, null);
+    }
+
+    /** @param file the finding's {@code file} encoded beforehand, or null */
+    static void write(JsonGenerator g, Finding f, SerializableString file) throws IOException {
         g.writeStartObject();
         Location l = f.location();
         g.writeFieldName(FILE);
-        g.writeString(l.source());
+        if (file != null) {
+            g.writeString(file);
+        } else {
+            g.writeString(l.source());
+        }
         if (l.hasPosition()) {
             g.writeFieldName(LINE);
             g.writeNumber(l.line());

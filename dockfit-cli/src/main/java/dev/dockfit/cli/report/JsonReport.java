@@ -5,6 +5,7 @@ import dev.dockfit.finding.Finding;
 import dev.dockfit.finding.Severity;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -36,10 +37,16 @@ public final class JsonReport {
         PartBuffer bytes = PART_BUFFERS.get();
         bytes.reset();
         try (JsonGenerator g = Json.MAPPER.createGenerator(bytes, JsonEncoding.UTF8)) {
-            g.useDefaultPrettyPrinter();
+            g.setPrettyPrinter(new ReportPrettyPrinter());
             g.writeStartObject();
             g.writeArrayFieldStart("findings");
-            for (int i = 0; i < findings.size(); i++) FindingsJson.write(g, findings.get(i));
+            // a source's findings name the same file: its path is escaped and encoded once
+            String path = findings.get(0).location().source();
+            SerializedString file = new SerializedString(path);
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                FindingsJson.write(g, f, f.location().source().equals(path) ? file : null);
+            }
             g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
