@@ -8,7 +8,6 @@ import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import dev.dockfit.lint.support.RunScript;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -47,17 +46,14 @@ public final class BroadCopyBeforeDependencyInstall extends Rule {
             for (int i = 0; i < instructions.size(); i++) {
                 Instruction in = instructions.get(i);
                 if (i == broadAt || !in.is("RUN")) continue;
-                List<LintContext.RunCommand> commands = ctx.commands(in);
-                for (int k = 0; k < commands.size(); k++) {
-                    RunScript rs = commands.get(k).script();
-                    SimpleCommand c = commands.get(k).command();
-                    DependencyInstall dep = DependencyInstall.of(c);
-                    if (dep == null) continue;
+                for (DependencyInstall.Found f : DependencyInstall.in(ctx, in)) {
+                    SimpleCommand c = f.command();
+                    DependencyInstall dep = f.install();
                     if (i < broadAt) {
                         installedBefore.add(dep);
                     } else if (!installedBefore.contains(dep) && reported.add(dep)) {
                         int line = ctx.file().range(broad.keywordSpan()).start().line();
-                        ctx.report(rs.span(c.words().get(0)), "'" + c.name() + verb(c) + "' fetches " + dep.label
+                        ctx.report(f.script().span(c.words().get(0)), "'" + c.name() + verb(c) + "' fetches " + dep.label
                                 + " dependencies again on every source change (" + broad.keyword() + " "
                                 + BroadCopy.broadSource(ctx, broad).map(x -> x.value()).orElse(".") + " at line "
                                 + line + "): copy "
@@ -81,12 +77,7 @@ public final class BroadCopyBeforeDependencyInstall extends Rule {
         var chain = ctx.stageChain(stage);
         for (Stage parent : chain.subList(1, chain.size())) {
             for (Instruction in : parent.all("RUN")) {
-                for (RunScript rs : ctx.scripts(in)) {
-                    for (SimpleCommand c : rs.script().commands()) {
-                        DependencyInstall dep = DependencyInstall.of(c);
-                        if (dep != null) found.add(dep);
-                    }
-                }
+                for (DependencyInstall.Found f : DependencyInstall.in(ctx, in)) found.add(f.install());
             }
         }
         return found;

@@ -4,13 +4,11 @@ import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.model.Span;
 import dev.dockfit.dockerfile.semantic.Scope;
 import dev.dockfit.dockerfile.semantic.Stage;
-import dev.dockfit.dockerfile.shell.SimpleCommand;
 import dev.dockfit.finding.Practice;
 import dev.dockfit.finding.Severity;
 import dev.dockfit.lint.LintContext;
 import dev.dockfit.lint.Rule;
 import dev.dockfit.lint.RuleDoc;
-import dev.dockfit.lint.support.RunScript;
 import dev.dockfit.lint.support.UserInEffect;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,16 +51,11 @@ public final class DependencyDownloadWithoutCacheMount extends Rule {
             Set<String> missing = new LinkedHashSet<>();
             Set<String> managers = new LinkedHashSet<>();
             Span first = null;
-            List<LintContext.RunCommand> commands = ctx.commands(run);
-            for (int k = 0; k < commands.size(); k++) {
-                RunScript rs = commands.get(k).script();
-                SimpleCommand c = commands.get(k).command();
-                DependencyInstall manager = DependencyInstall.of(c);
-                if (manager == null) continue;
-                for (String dir : cacheDirs(manager, scope, baseRepository)) {
-                    if (!ctx.cacheMounted(run, dir) && missing.add(dir)) managers.add(manager.label);
+            for (DependencyInstall.Found f : DependencyInstall.in(ctx, run)) {
+                for (String dir : cacheDirs(f.install(), scope, baseRepository)) {
+                    if (!ctx.cacheMounted(run, dir) && missing.add(dir)) managers.add(f.install().label);
                 }
-                if (first == null && !missing.isEmpty()) first = rs.span(c.words().get(0));
+                if (first == null && !missing.isEmpty()) first = f.script().span(f.command().words().get(0));
             }
             if (first == null) continue;
             String flags = String.join(" ", missing.stream().map(d -> "--mount=type=cache,target=" + d).toList());

@@ -1,8 +1,12 @@
 package dev.dockfit.lint.rules.layercache;
 
+import dev.dockfit.dockerfile.model.Instruction;
 import dev.dockfit.dockerfile.shell.ShellWord;
 import dev.dockfit.dockerfile.shell.SimpleCommand;
+import dev.dockfit.lint.LintContext;
+import dev.dockfit.lint.support.RunScript;
 import dev.dockfit.lint.support.PipCommand;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -44,6 +48,24 @@ enum DependencyInstall {
         this.label = label;
         this.manifests = manifests;
         this.installFirst = installFirst;
+    }
+
+    /** A dependency install among a RUN's commands: the command, the script it is in, and its manager. */
+    record Found(RunScript script, SimpleCommand command, DependencyInstall install) {
+    }
+
+    /** The dependency installs among the commands of {@code run}, in order (most RUNs have none: no list then). */
+    static List<Found> in(LintContext ctx, Instruction run) {
+        List<LintContext.RunCommand> commands = ctx.commands(run);
+        List<Found> found = List.of();
+        for (int k = 0; k < commands.size(); k++) {
+            LintContext.RunCommand rc = commands.get(k);
+            DependencyInstall install = of(rc.command());
+            if (install == null) continue;
+            if (found.isEmpty()) found = new ArrayList<>();
+            found.add(new Found(rc.script(), rc.command(), install));
+        }
+        return found;
     }
 
     /** The manager whose dependency install (or build resolving dependencies) this command is, or null. */
